@@ -1,0 +1,30 @@
+import { bigint, index, integer, numeric, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { id, recordColumns } from '../../db/columns.js';
+import { accounts } from '../accounts/schema.js';
+import { contacts } from '../contacts/schema.js';
+import { users } from '../users/schema.js';
+
+/** Service requests and complaints; time and cost spent feed the "total service cost" factor. */
+export const tickets = pgTable(
+  'tickets',
+  {
+    id: id(),
+    accountId: bigint('account_id', { mode: 'number' }).notNull().references(() => accounts.id),
+    contactId: bigint('contact_id', { mode: 'number' }).references(() => contacts.id),
+    kind: text('kind', { enum: ['request', 'complaint', 'question', 'incident'] }).notNull().default('request'),
+    subject: text('subject').notNull(),
+    description: text('description'),
+    priority: text('priority', { enum: ['low', 'normal', 'high', 'urgent'] }).notNull().default('normal'),
+    status: text('status', { enum: ['open', 'in_progress', 'waiting', 'resolved', 'closed'] }).notNull().default('open'),
+    assigneeId: integer('assignee_id').references(() => users.id),
+    openedAt: timestamp('opened_at', { withTimezone: true }).notNull().defaultNow(),
+    slaDueAt: timestamp('sla_due_at', { withTimezone: true }),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    minutesSpent: integer('minutes_spent').notNull().default(0),
+    costSpent: numeric('cost_spent', { precision: 14, scale: 2, mode: 'number' }).notNull().default(0),
+    csat: integer('csat'),
+    nps: integer('nps'),
+    ...recordColumns(),
+  },
+  (t) => [index('tickets_account_idx').on(t.accountId), index('tickets_status_idx').on(t.status)],
+);
