@@ -15,7 +15,13 @@ import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import { acquireDirectoryLock } from './directory-lock.js';
 
 const dataDir = process.argv[2] ?? 'memory://';
-const release = dataDir.startsWith('memory://') ? () => {} : acquireDirectoryLock(dataDir);
+let release = () => {};
+try {
+  if (!dataDir.startsWith('memory://')) release = acquireDirectoryLock(dataDir);
+} catch (err) {
+  process.stderr.write(`${(err as Error).message}\n`);
+  process.exit(1);
+}
 
 const db = await PGlite.create(dataDir, { extensions: { pg_trgm } });
 // One connection only: the multiplexer would interleave statements of different transactions on one session.

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { fromDatabaseError } from './database-errors.js';
 import { HttpError } from './errors.js';
 
 /**
@@ -16,6 +17,8 @@ export function registerErrorHandler(app: FastifyInstance) {
       const fields = details.map((d) => d.path).join(', ');
       return reply.status(400).send({ error: { code: 'validation_error', message: `Invalid ${fields}`, details } });
     }
+    const dbError = fromDatabaseError(err);
+    if (dbError) return reply.status(dbError.statusCode).send({ error: { code: dbError.code, message: dbError.message, details: dbError.details ?? null } });
     if (err instanceof HttpError) {
       return reply.status(err.statusCode).send({ error: { code: err.code, message: err.message, details: err.details ?? null } });
     }
