@@ -15,6 +15,7 @@ import type { Database } from './db/connection.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { accountRoutes } from './modules/accounts/routes.js';
 import { activityRoutes } from './modules/activities/routes.js';
+import { analyticsRoutes } from './modules/analytics/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { contactRoutes } from './modules/contacts/routes.js';
 import { dashboardRoutes } from './modules/dashboard/routes.js';
@@ -83,6 +84,7 @@ export async function buildApp(database: Database, config: AppConfig, options: F
   await app.register(searchRoutes, { prefix: '/api/search' });
   await app.register(dashboardRoutes, { prefix: '/api/dashboard' });
   await app.register(importRoutes, { prefix: '/api/imports' });
+  await app.register(analyticsRoutes, { prefix: '/api/analytics' });
 
   if (config.webDist && fs.existsSync(path.join(config.webDist, 'index.html'))) {
     await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
