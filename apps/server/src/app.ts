@@ -86,15 +86,12 @@ export async function buildApp(database: Database, config: AppConfig, options: F
   await app.register(importRoutes, { prefix: '/api/imports' });
   await app.register(analyticsRoutes, { prefix: '/api/analytics' });
 
-  if (config.webDist && fs.existsSync(path.join(config.webDist, 'index.html'))) {
-    await app.register(fastifyStatic, { root: config.webDist, wildcard: false });
-    // The SPA's own routes (/accounts/12, ...) all load index.html; unknown /api paths stay JSON 404s.
-    app.setNotFoundHandler((request, reply) => {
-      if (request.url.startsWith('/api/') || request.method !== 'GET') {
-        return reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url}`, details: null } });
-      }
-      return reply.sendFile('index.html');
-    });
-  }
+  // The SPA's own routes (/accounts/12, ...) all load index.html; unknown /api paths stay JSON 404s.
+  const serveWeb = Boolean(config.webDist && fs.existsSync(path.join(config.webDist, 'index.html')));
+  if (serveWeb) await app.register(fastifyStatic, { root: config.webDist!, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    if (serveWeb && request.method === 'GET' && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url}`, details: null } });
+  });
   return app;
 }

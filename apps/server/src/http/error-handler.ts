@@ -30,7 +30,4 @@ export function registerErrorHandler(app: FastifyInstance) {
     request.log.error(err);
     return reply.status(500).send({ error: { code: 'internal_error', message: 'Something went wrong on our side', details: null } });
   });
-  app.setNotFoundHandler((request, reply) =>
-    reply.status(404).send({ error: { code: 'not_found', message: `No route ${request.method} ${request.url}`, details: null } }),
-  );
 }
