@@ -78,9 +78,32 @@ describe.skipIf(!hasSharedData(sample))('customer-value refresh over the databas
     expect(value.history[1]).toMatchObject({ frequency: 4 });
     expect(value.latest.pAlive).toBeGreaterThan(0);
     expect(value.latest.pAlive).toBeLessThanOrEqual(1);
+    expect(['exploration', 'formation', 'stability', 'decline']).toContain(value.latest.lifecycleStage);
+    // CLTV = F(R, L, I): every component is there, and the relationship value is the stored CLV
+    const cltv = value.latest.details.cltv;
+    for (const k of ['pgs', 'costOfSales', 'marginPerPurchase', 'pAlive', 'loyalty', 'matchingPriceRatio', 'influence', 'cltv']) expect(cltv, k).toHaveProperty(k);
+    expect(cltv.relationshipValue).toBeCloseTo(value.latest.predictedClv, 1);
     const overview = (await t.app.inject({ method: 'GET', url: '/api/analytics/overview', headers: t.admin.headers })).json();
     expect(overview.run.id).toBe(second.json().id);
     expect(overview.bySegment.reduce((s: number, x: { customers: number }) => s + x.customers, 0)).toBe(2357);
+    // 78 weeks of history: the run checks its forecast on the last 26 weeks
+    const holdout = overview.run.summary.holdout;
+    expect(holdout.groups.length).toBeGreaterThan(3);
+    expect(holdout.totalActual).toBeGreaterThan(0);
+    expect(Math.abs(holdout.totalRelativeError)).toBeLessThan(0.5);
+  });
+
+  it('credits a referrer with part of the referred customer\'s value (the I of CLTV)', async () => {
+    const { rows } = await t.database.pool.query(`SELECT id, external_id FROM accounts WHERE external_id IN ('00004', '00018') ORDER BY external_id`);
+    const [referrer, referred] = rows;
+    await t.database.pool.query('INSERT INTO referrals (referrer_account_id, referred_account_id) VALUES ($1, $2)', [referrer.id, referred.id]);
+    const run = (await t.app.inject({ method: 'POST', url: '/api/analytics/runs', headers: t.admin.headers, payload: { asOf: '1998-06-30T12:00:00Z' } })).json();
+    await waitForRun(run.id);
+    const a = (await t.app.inject({ method: 'GET', url: `/api/analytics/accounts/${referrer.id}`, headers: t.admin.headers })).json().latest;
+    const b = (await t.app.inject({ method: 'GET', url: `/api/analytics/accounts/${referred.id}`, headers: t.admin.headers })).json().latest;
+    expect(a.details.cltv.referrals).toBe(1);
+    expect(a.details.cltv.referralValue).toBeCloseTo(0.5 * Math.max(0, b.details.cltv.relationshipValue), 2);
+    expect(a.details.cltv.cltv).toBeCloseTo(a.details.cltv.relationshipValue + a.details.cltv.influence, 2);
   });
 
   it('only analysts, managers and admins start a refresh', async () => {

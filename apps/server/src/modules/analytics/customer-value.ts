@@ -6,15 +6,17 @@
  */
 import {
   abcAnalysis,
+  bgNbdHoldoutTest,
+  cltvFramework,
   DEFAULT_VALUE_TIER_RULE,
   fitBgNbd,
   fitGammaGamma,
+  lifecycleStages,
   paretoCurve,
-  predictClv,
-  probabilityAlive,
   rfmAnalysis,
   summarizeRepeatBuying,
   valueTiers,
+  type CltvBreakdown,
   type Transaction,
   type ValueTierRule,
 } from '@relata/analytics';
@@ -28,6 +30,13 @@ export interface ValueParams {
   /** CLV horizon in months and the monthly discount rate */
   horizonMonths: number;
   monthlyDiscountRate: number;
+  /** CLTV framework (seed): marketing cost per customer and month, price-loyalty elasticity ε, referral share s, value per endorsement e */
+  marketingCostPerMonth: number;
+  priceLoyaltyElasticity: number;
+  referralShare: number;
+  valuePerEndorsement: number;
+  /** length of the holdout that checks the BG/NBD forecast against what then happened */
+  holdoutWeeks: number;
 }
 
 export const defaultValueParams: ValueParams = {
@@ -37,6 +46,11 @@ export const defaultValueParams: ValueParams = {
   tierRule: DEFAULT_VALUE_TIER_RULE,
   horizonMonths: 12,
   monthlyDiscountRate: 0.01,
+  marketingCostPerMonth: 0,
+  priceLoyaltyElasticity: 0,
+  referralShare: 0.5,
+  valuePerEndorsement: 0,
+  holdoutWeeks: 26,
 };
 
 /** Purchase history, one row per customer and day with a positive net value, as typed arrays. */
@@ -45,6 +59,16 @@ export interface PurchaseDays {
   days: Int32Array;
   revenue: Float64Array;
   margin: Float64Array;
+}
+
+/** What the CLTV framework needs beyond purchases, per account (absent accounts: ratio 1, no referrer). */
+export interface AccountFacts {
+  ids: Float64Array;
+  /** ρ: paid against the matching-price average of the same goods */
+  priceRatio: Float64Array;
+  /** the account that referred this one, NaN when none */
+  referredBy: Float64Array;
+  endorsements: Float64Array;
 }
 
 export interface CustomerValue {
@@ -59,14 +83,26 @@ export interface CustomerValue {
   pAlive: number;
   expectedPurchases: number;
   predictedClv: number;
-  details: { x: number; tx: number; T: number; zbar: number; valuePerPurchase: number; marginRate: number; contribution: number };
+  lifecycleStage: string;
+  details: {
+    x: number;
+    tx: number;
+    T: number;
+    zbar: number;
+    marginRate: number;
+    contribution: number;
+    tenureDays: number;
+    trend: number;
+    lifecycleRule: string;
+    cltv: Omit<CltvBreakdown<number>, 'purchasesPerPeriod' | 'valuePerPeriod' | 'customerId'>;
+  };
 }
 
 export type Progress = (percent: number, stage: string) => void;
 const WEEKS_PER_MONTH = 52 / 12;
 const DAY_MS = 86_400_000;
 
-export function computeCustomerValue(history: PurchaseDays, asOfDay: number, params: ValueParams, progress: Progress = () => {}) {
+export function computeCustomerValue(history: PurchaseDays, facts: AccountFacts, asOfDay: number, params: ValueParams, progress: Progress = () => {}) {
   const timings: Record<string, number> = {};
   let t0 = performance.now();
   const lap = (stage: string) => {
@@ -104,20 +140,54 @@ export function computeCustomerValue(history: PurchaseDays, asOfDay: number, par
   const gammaGamma = fitGammaGamma(summary);
   lap('gammaGamma');
 
+  progress(65, 'lifecycle');
+  const lifecycle = new Map(lifecycleStages(transactions, { asOf: asOfDay * DAY_MS, bgnbd: bgnbd.params, unit: 'weeks' }).map((l) => [l.customerId as number, l]));
+  lap('lifecycle');
+
   progress(70, 'clv');
+  const factIndex = new Map<number, number>();
+  facts.ids.forEach((id, i) => factIndex.set(id, i));
+  const marginRates = new Map<number, number>();
+  for (const [id, t] of totals) marginRates.set(id, t.revenue > 0 ? Math.min(1, Math.max(0, t.margin / t.revenue)) : 0);
+  // CLTV = F(R, L, I) of the seed; with ε = 0, CM = 0 and no referrals it is the BG/NBD × Gamma-Gamma CLV of the margin.
+  const cltv = cltvFramework(
+    { bgnbd: bgnbd.params, gammaGamma: gammaGamma.params },
+    summary.map((s) => {
+      const id = s.customerId as number;
+      const f = factIndex.get(id);
+      const referredBy = f === undefined ? NaN : facts.referredBy[f];
+      return {
+        customerId: id,
+        x: s.x,
+        tx: s.tx,
+        T: s.T,
+        zbar: s.zbar,
+        firstDayValue: s.firstDayValue,
+        costOfSalesRate: 1 - marginRates.get(id)!,
+        matchingPriceRatio: f === undefined ? 1 : facts.priceRatio[f],
+        endorsements: f === undefined ? 0 : facts.endorsements[f],
+        referredBy: Number.isNaN(referredBy) ? undefined : referredBy,
+      };
+    }),
+    {
+      periods: params.horizonMonths,
+      periodLength: WEEKS_PER_MONTH,
+      discountRate: params.monthlyDiscountRate,
+      marketingCostPerPeriod: params.marketingCostPerMonth,
+      priceLoyaltyElasticity: params.priceLoyaltyElasticity,
+      referralShare: params.referralShare,
+      valuePerEndorsement: params.valuePerEndorsement,
+    },
+  );
+  const cltvById = new Map(cltv.map((c) => [c.customerId, c]));
   const abcById = new Map(abc.rows.map((r) => [r.id, r.abcClass]));
   const tierById = new Map(tiers.map((t) => [t.id, t.tier]));
   const summaryById = new Map(summary.map((s) => [s.customerId as number, s]));
   const customers: CustomerValue[] = rfm.map((c) => {
     const id = c.customerId as number;
     const s = summaryById.get(id)!;
-    const t = totals.get(id)!;
-    const marginRate = t.revenue > 0 ? Math.min(1, Math.max(0, t.margin / t.revenue)) : 0;
-    const clv = predictClv(
-      { bgnbd: bgnbd.params, gammaGamma: gammaGamma.params },
-      s,
-      { periods: params.horizonMonths, periodLength: WEEKS_PER_MONTH, discountRate: params.monthlyDiscountRate, margin: marginRate },
-    );
+    const { purchasesPerPeriod: _p, valuePerPeriod: _v, customerId: _id, ...parts } = cltvById.get(id)!;
+    const stage = lifecycle.get(id)!;
     return {
       accountId: id,
       recencyDays: c.recencyDays,
@@ -127,13 +197,29 @@ export function computeCustomerValue(history: PurchaseDays, asOfDay: number, par
       segment: c.segment,
       abcClass: abcById.get(id)!,
       valueTier: tierById.get(id)!,
-      pAlive: probabilityAlive(bgnbd.params, s.x, s.tx, s.T),
-      expectedPurchases: clv.expectedPurchases,
-      predictedClv: round2(clv.value),
-      details: { x: s.x, tx: s.tx, T: s.T, zbar: s.zbar, valuePerPurchase: clv.valuePerPurchase, marginRate, contribution: params.contribution === 'margin' ? t.margin : t.revenue },
+      pAlive: parts.pAlive,
+      expectedPurchases: parts.expectedPurchases,
+      predictedClv: round2(parts.relationshipValue),
+      lifecycleStage: stage.stage,
+      details: {
+        x: s.x,
+        tx: s.tx,
+        T: s.T,
+        zbar: s.zbar,
+        marginRate: marginRates.get(id)!,
+        contribution: params.contribution === 'margin' ? totals.get(id)!.margin : totals.get(id)!.revenue,
+        tenureDays: stage.tenureDays,
+        trend: stage.trend,
+        lifecycleRule: stage.ruleId,
+        cltv: parts,
+      },
     };
   });
   lap('clv');
+
+  progress(85, 'holdout');
+  const holdout = holdoutCheck(transactions, asOfDay, history, params.holdoutWeeks);
+  lap('holdout');
 
   const pareto = paretoCurve(contributions.map((c) => c.value));
   return {
@@ -146,12 +232,37 @@ export function computeCustomerValue(history: PurchaseDays, asOfDay: number, par
       gammaGamma: { params: gammaGamma.params, logLikelihood: gammaGamma.logLikelihood, customers: gammaGamma.customers, converged: gammaGamma.converged },
       abc: abc.classes,
       pareto: downsample(pareto, 101),
+      holdout,
       timingsMs: timings,
     },
   };
 }
 
 const round2 = (v: number) => Math.round(v * 100) / 100;
+
+/**
+ * The model checked against what happened: fit on the history up to asOf − holdout, predict each customer's
+ * repeat purchases in the holdout, compare per calibration-frequency group (Fader, Hardie & Lee 2005, fig. 4).
+ * Skipped when the history is shorter than twice the holdout.
+ */
+function holdoutCheck(transactions: Transaction[], asOfDay: number, history: PurchaseDays, holdoutWeeks: number) {
+  let first = Infinity;
+  for (const d of history.days) if (d < first) first = d;
+  const calibrationEnd = asOfDay - holdoutWeeks * 7;
+  if (!(calibrationEnd - first >= holdoutWeeks * 7)) return null;
+  const r = bgNbdHoldoutTest(transactions, { calibrationEnd: calibrationEnd * DAY_MS, holdoutEnd: asOfDay * DAY_MS, unit: 'weeks' });
+  return {
+    calibrationEnd: new Date(calibrationEnd * DAY_MS).toISOString().slice(0, 10),
+    holdoutWeeks,
+    params: r.params,
+    groups: r.groups.map(({ label, customers, meanPredicted, meanActual }) => ({ label, customers, meanPredicted, meanActual })),
+    totalPredicted: r.totalPredicted,
+    totalActual: r.totalActual,
+    totalRelativeError: r.totalRelativeError,
+    mae: r.mae,
+    rmse: r.rmse,
+  };
+}
 
 /** At most n points of a curve, for charts. */
 function downsample(curve: { customerShare: Float64Array; valueShare: Float64Array }, n: number) {

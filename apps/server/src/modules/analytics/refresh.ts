@@ -5,7 +5,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/connection.js';
 import { runInWorker } from '../../jobs/run-in-worker.js';
-import type { CustomerValue, PurchaseDays, ValueParams, computeCustomerValue } from './customer-value.js';
+import type { AccountFacts, CustomerValue, PurchaseDays, ValueParams, computeCustomerValue } from './customer-value.js';
 import { analyticsRuns } from './schema.js';
 
 const DAY_MS = 86_400_000;
@@ -27,7 +27,7 @@ export async function loadPurchaseDays(database: Database, asOf: Date): Promise<
       GROUP BY 1, 2
       HAVING bool_or(l.quantity > 0)
       ORDER BY 1, 2`,
-    values: [new Date(Math.floor(asOf.getTime() / DAY_MS + 1) * DAY_MS)],
+    values: [endOfDay(asOf)],
   });
   const n = rows.length;
   const history: PurchaseDays = { accountIds: new Float64Array(n), days: new Int32Array(n), revenue: new Float64Array(n), margin: new Float64Array(n) };
@@ -41,6 +41,47 @@ export async function loadPurchaseDays(database: Database, asOf: Date): Promise<
   return history;
 }
 
+/**
+ * Per account: the price ratio ρ = Σ q·p / Σ q·p̄ (p̄ the quantity-weighted mean price of the product over all
+ * customers, positive quantities only: the seed's matching-price average; same definition as matchingPriceIndex
+ * in @relata/analytics, computed here in SQL so a million order lines never travel to JavaScript), the referrer,
+ * and the number of product endorsements (product suggestions that were adopted).
+ */
+export async function loadAccountFacts(database: Database, asOf: Date): Promise<AccountFacts> {
+  const { rows } = await database.pool.query<[number, number, number | null, number]>({
+    rowMode: 'array',
+    text: `
+      WITH lines AS (
+        SELECT o.account_id, l.product_id, l.quantity, l.unit_price
+        FROM order_lines l JOIN orders o ON o.id = l.order_id
+        WHERE o.account_id IS NOT NULL AND o.deleted_at IS NULL AND o.status <> 'cancelled' AND l.product_id IS NOT NULL
+          AND l.quantity > 0 AND l.unit_price >= 0 AND o.ordered_at < $1),
+      product_price AS (SELECT product_id, sum(quantity * unit_price) / nullif(sum(quantity), 0) AS average FROM lines GROUP BY 1),
+      ratio AS (
+        SELECT l.account_id, sum(l.quantity * l.unit_price) / nullif(sum(l.quantity * pp.average), 0) AS rho
+        FROM lines l JOIN product_price pp USING (product_id) GROUP BY 1),
+      referrer AS (SELECT DISTINCT ON (referred_account_id) referred_account_id AS account_id, referrer_account_id
+                   FROM referrals WHERE deleted_at IS NULL AND referred_account_id IS NOT NULL ORDER BY referred_account_id, referred_at),
+      endorsements AS (SELECT account_id, count(*) AS n FROM product_suggestions WHERE status = 'adopted' AND deleted_at IS NULL GROUP BY 1)
+      SELECT a.id, coalesce(ratio.rho, 1)::float8, referrer.referrer_account_id, coalesce(endorsements.n, 0)::float8
+      FROM accounts a LEFT JOIN ratio ON ratio.account_id = a.id LEFT JOIN referrer ON referrer.account_id = a.id
+      LEFT JOIN endorsements ON endorsements.account_id = a.id
+      WHERE a.deleted_at IS NULL AND (ratio.account_id IS NOT NULL OR referrer.account_id IS NOT NULL OR endorsements.account_id IS NOT NULL)`,
+    values: [endOfDay(asOf)],
+  });
+  const n = rows.length;
+  const facts: AccountFacts = { ids: new Float64Array(n), priceRatio: new Float64Array(n), referredBy: new Float64Array(n), endorsements: new Float64Array(n) };
+  rows.forEach((r, i) => {
+    facts.ids[i] = r[0];
+    facts.priceRatio[i] = r[1];
+    facts.referredBy[i] = r[2] ?? NaN;
+    facts.endorsements[i] = r[3];
+  });
+  return facts;
+}
+
+const endOfDay = (asOf: Date) => new Date(Math.floor(asOf.getTime() / DAY_MS + 1) * DAY_MS);
+
 export async function executeRefresh(database: Database, runId: number, asOf: Date, params: ValueParams) {
   const db = database.db;
   const setProgress = (progress: number, stage: string) =>
@@ -49,16 +90,17 @@ export async function executeRefresh(database: Database, runId: number, asOf: Da
   try {
     const t0 = performance.now();
     const history = await loadPurchaseDays(database, asOf);
+    const facts = await loadAccountFacts(database, asOf);
     const loadMs = Math.round(performance.now() - t0);
     await setProgress(10, 'computing');
     let lastWrite: Promise<unknown> = Promise.resolve();
     const result = await runInWorker<unknown, ReturnType<typeof computeCustomerValue>>(
       new URL('./value-worker.ts', import.meta.url),
-      { history, asOfDay: Math.floor(asOf.getTime() / DAY_MS), params },
+      { history, facts, asOfDay: Math.floor(asOf.getTime() / DAY_MS), params },
       (percent, stage) => {
         lastWrite = lastWrite.then(() => setProgress(10 + percent * 0.7, stage)).catch(() => {});
       },
-      [history.accountIds.buffer, history.days.buffer, history.revenue.buffer, history.margin.buffer] as ArrayBuffer[],
+      [history.accountIds, history.days, history.revenue, history.margin, facts.ids, facts.priceRatio, facts.referredBy, facts.endorsements].map((a) => a.buffer as ArrayBuffer),
     );
     await lastWrite;
     await setProgress(80, 'saving');
@@ -82,9 +124,9 @@ async function writeScores(database: Database, runId: number, customers: Custome
     const part = customers.slice(i, i + CHUNK);
     const col = <K extends keyof CustomerValue>(k: K) => part.map((c) => c[k]);
     await database.pool.query(
-      `INSERT INTO customer_scores (run_id, account_id, recency_days, frequency, monetary, rfm_score, segment, abc_class, value_tier, p_alive, expected_purchases, predicted_clv, details)
-       SELECT $1, * FROM unnest($2::bigint[], $3::int[], $4::int[], $5::numeric[], $6::text[], $7::text[], $8::text[], $9::text[], $10::numeric[], $11::numeric[], $12::numeric[], $13::jsonb[])`,
-      [runId, col('accountId'), col('recencyDays'), col('frequency'), col('monetary'), col('rfmScore'), col('segment'), col('abcClass'), col('valueTier'), col('pAlive'), col('expectedPurchases'), col('predictedClv'), part.map((c) => JSON.stringify(c.details))],
+      `INSERT INTO customer_scores (run_id, account_id, recency_days, frequency, monetary, rfm_score, segment, abc_class, value_tier, p_alive, expected_purchases, predicted_clv, lifecycle_stage, details)
+       SELECT $1, * FROM unnest($2::bigint[], $3::int[], $4::int[], $5::numeric[], $6::text[], $7::text[], $8::text[], $9::text[], $10::numeric[], $11::numeric[], $12::numeric[], $13::text[], $14::jsonb[])`,
+      [runId, col('accountId'), col('recencyDays'), col('frequency'), col('monetary'), col('rfmScore'), col('segment'), col('abcClass'), col('valueTier'), col('pAlive'), col('expectedPurchases'), col('predictedClv'), col('lifecycleStage'), part.map((c) => JSON.stringify(c.details))],
     );
   }
 }
