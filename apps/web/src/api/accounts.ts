@@ -1,0 +1,76 @@
+import { useQuery } from '@tanstack/react-query';
+import { api } from './client';
+import type { AccountKind, CustomerType, RelationshipLevel } from './enums';
+import type { RecordMeta } from './list';
+import { resourceHooks } from './resource';
+
+export interface Account extends RecordMeta {
+  externalId: string | null;
+  kind: AccountKind;
+  name: string;
+  customerType: CustomerType;
+  relationshipLevel: RelationshipLevel;
+  ownerId: number | null;
+  ownerName?: string | null;
+  email: string | null;
+  phone: string | null;
+  industry: string | null;
+  region: string | null;
+  country: string | null;
+  city: string | null;
+  address: string | null;
+  website: string | null;
+  tags: string[];
+  notes: string | null;
+  source: string;
+  /** Present on GET /api/accounts/:id. */
+  stats?: { orders: number; revenue: number; lastOrderAt: string | null };
+}
+
+export type AccountInput = Partial<
+  Pick<
+    Account,
+    | 'externalId'
+    | 'kind'
+    | 'customerType'
+    | 'relationshipLevel'
+    | 'ownerId'
+    | 'email'
+    | 'phone'
+    | 'industry'
+    | 'region'
+    | 'country'
+    | 'city'
+    | 'address'
+    | 'website'
+    | 'tags'
+    | 'notes'
+  >
+> & { name: string };
+
+export const accountsApi = resourceHooks<Account, AccountInput, Partial<AccountInput>>('accounts', '/accounts');
+
+export const {
+  useList: useAccounts,
+  useOne: useAccount,
+  useCreate: useCreateAccount,
+  useUpdate: useUpdateAccount,
+  useRemove: useRemoveAccount,
+} = accountsApi;
+
+export type TimelineEntryType = 'order' | 'activity' | 'contact' | 'audit';
+
+export interface TimelineEntry {
+  at: string;
+  type: TimelineEntryType;
+  title: string;
+  detail?: string | null;
+  refId?: number | string | null;
+}
+
+export function useAccountTimeline(accountId: number) {
+  return useQuery({
+    queryKey: ['accounts', 'timeline', accountId],
+    queryFn: ({ signal }) => api<{ items: TimelineEntry[] }>(`/accounts/${accountId}/timeline`, { signal }),
+  });
+}

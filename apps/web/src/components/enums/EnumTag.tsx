@@ -1,0 +1,32 @@
+import { Tag } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { Messages } from '../../i18n/zh-CN';
+
+export type EnumName = keyof Messages['enums'];
+
+/** Tag colours that carry meaning: status red for cancellations, warmer colours for closer relationships. */
+const colors: Partial<Record<EnumName, Record<string, string>>> = {
+  orderStatus: { completed: 'green', cancelled: 'default', returned: 'red', open: 'blue' },
+  relationshipLevel: { basic: 'default', reactive: 'cyan', accountable: 'blue', proactive: 'geekblue', partnership: 'purple' },
+  customerType: { consumer: 'blue', intermediary: 'orange', public_interest: 'green', internal: 'default' },
+  role: { admin: 'red', manager: 'gold', sales: 'blue', service: 'green', analyst: 'purple' },
+  activityType: { call_in: 'cyan', call_out: 'blue', email: 'geekblue', visit: 'green', meeting: 'purple', note: 'default', task: 'orange' },
+  importStatus: { uploaded: 'default', validated: 'blue', running: 'processing', done: 'success', failed: 'error' },
+};
+
+/** The translated label of an API enumeration value. */
+export function useEnumLabel() {
+  const { t } = useTranslation();
+  return (name: EnumName, value: string | null | undefined): string => {
+    if (value === null || value === undefined) return '—';
+    const key = `enums.${name}.${value}`;
+    // Values the server may add later fall back to their code rather than a missing-key warning.
+    return t(key as never, { defaultValue: value }) as string;
+  };
+}
+
+export function EnumTag({ name, value }: { name: EnumName; value: string | null | undefined }) {
+  const label = useEnumLabel();
+  if (value === null || value === undefined) return <span>—</span>;
+  return <Tag color={colors[name]?.[value]}>{label(name, value)}</Tag>;
+}

@@ -1,0 +1,46 @@
+import { Menu, type MenuProps } from 'antd';
+import {
+  CalendarOutlined,
+  DashboardOutlined,
+  ImportOutlined,
+  ShopOutlined,
+  ShoppingCartOutlined,
+  TeamOutlined,
+  ContactsOutlined,
+  SettingOutlined,
+  AppstoreOutlined,
+} from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate } from 'react-router-dom';
+import { useCurrentUser } from '../../api/auth';
+
+/** The main navigation; "Users" only for administrators. */
+export function SideMenu() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const me = useCurrentUser();
+
+  const items: MenuProps['items'] = [
+    { key: '/', icon: <DashboardOutlined />, label: t('nav.dashboard') },
+    { key: '/accounts', icon: <ShopOutlined />, label: t('nav.accounts') },
+    { key: '/contacts', icon: <ContactsOutlined />, label: t('nav.contacts') },
+    { key: '/products', icon: <AppstoreOutlined />, label: t('nav.products') },
+    { key: '/orders', icon: <ShoppingCartOutlined />, label: t('nav.orders') },
+    { key: '/activities', icon: <CalendarOutlined />, label: t('nav.activities') },
+    { key: '/import', icon: <ImportOutlined />, label: t('nav.import') },
+    ...(me.data?.role === 'admin' ? [{ key: '/users', icon: <TeamOutlined />, label: t('nav.users') }] : []),
+    { key: '/settings', icon: <SettingOutlined />, label: t('nav.settings') },
+  ];
+
+  const firstSegment = `/${location.pathname.split('/')[1] ?? ''}`;
+  return (
+    <Menu
+      theme="dark"
+      mode="inline"
+      selectedKeys={[firstSegment]}
+      items={items}
+      onClick={({ key }) => navigate(key)}
+    />
+  );
+}

@@ -1,0 +1,64 @@
+import { Card, Flex, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useParams, useSearchParams } from 'react-router-dom';
+import { useAccount } from '../../api/accounts';
+import { EnumTag } from '../../components/enums/EnumTag';
+import { QueryState } from '../../components/feedback/QueryState';
+import { NotFoundPage } from '../NotFoundPage';
+import { AccountProfileCard } from './AccountProfileCard';
+import { AccountContactsTab } from './AccountContactsTab';
+import { AccountOrdersTab } from './AccountOrdersTab';
+import { AccountActivitiesTab } from './AccountActivitiesTab';
+import { AccountTimelineTab } from './AccountTimelineTab';
+import { AccountHistoryTab } from './AccountHistoryTab';
+
+const tabKeys = ['contacts', 'orders', 'activities', 'timeline', 'history'] as const;
+type TabKey = (typeof tabKeys)[number];
+
+/** One customer's archive: profile, contacts, orders, activities, timeline and change history. */
+export default function AccountPage() {
+  const { t } = useTranslation();
+  const id = Number(useParams().id);
+  const account = useAccount(id);
+  const [searchParams, setSearchParams] = useSearchParams();
+  const tab = (tabKeys as readonly string[]).includes(searchParams.get('tab') ?? '') ? (searchParams.get('tab') as TabKey) : 'contacts';
+
+  const tabs = [
+    { key: 'contacts', label: t('account.tabs.contacts'), children: <AccountContactsTab accountId={id} /> },
+    { key: 'orders', label: t('account.tabs.orders'), children: <AccountOrdersTab accountId={id} /> },
+    { key: 'activities', label: t('account.tabs.activities'), children: <AccountActivitiesTab accountId={id} /> },
+    { key: 'timeline', label: t('account.tabs.timeline'), children: <AccountTimelineTab accountId={id} /> },
+    { key: 'history', label: t('account.tabs.history'), children: <AccountHistoryTab accountId={id} /> },
+  ];
+
+  if (!Number.isInteger(id) || id <= 0) return <NotFoundPage />;
+  return (
+    <QueryState query={account} loading={<Skeleton active paragraph={{ rows: 10 }} />}>
+      {(data) => (
+        <Flex vertical gap={16}>
+          <Flex align="center" gap={12} style={{ minWidth: 0 }}>
+            <Typography.Title level={3} style={{ margin: 0, minWidth: 0 }} ellipsis={{ tooltip: data.name }} data-testid="account-name">
+              {data.name}
+            </Typography.Title>
+            <Space size={4} wrap={false}>
+              <EnumTag name="customerType" value={data.customerType} />
+              <EnumTag name="relationshipLevel" value={data.relationshipLevel} />
+              {data.tags.slice(0, 4).map((tag) => (
+                <Tag key={tag}>{tag}</Tag>
+              ))}
+            </Space>
+          </Flex>
+          <AccountProfileCard account={data} />
+          <Card className="account-tabs" styles={{ body: { paddingTop: 4 } }}>
+            <Tabs
+              activeKey={tab}
+              onChange={(key) => setSearchParams({ tab: key }, { replace: true })}
+              items={tabs}
+              destroyOnHidden
+            />
+          </Card>
+        </Flex>
+      )}
+    </QueryState>
+  );
+}

@@ -1,0 +1,62 @@
+import { Button, Flex, Progress, Result, Skeleton, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import type { ImportKind } from '../../api/enums';
+import { useImportJob } from '../../api/imports';
+import { ErrorResult } from '../../components/feedback/ErrorResult';
+import { useFormatters } from '../../components/format/useFormatters';
+import { ImportReport } from './ImportReport';
+
+const listOf: Record<ImportKind, string> = { accounts: '/accounts', products: '/products', orders: '/orders' };
+
+/** Step 4: progress of the background import (polled), then its result. */
+export function RunStep({ jobId, kind, onRestart }: { jobId: number; kind: ImportKind; onRestart: () => void }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const job = useImportJob(jobId, true);
+
+  if (job.isPending) return <Skeleton active />;
+  if (job.isError) return <ErrorResult error={job.error} onRetry={() => void job.refetch()} />;
+
+  const { status, progress, totalRows, report, error } = job.data;
+  if (status === 'done' || status === 'failed') {
+    const rejected = report?.outcome === 'rejected';
+    const ok = status === 'done' && !rejected;
+    return (
+      <div data-testid="import-result" data-status={rejected ? 'rejected' : status}>
+        <Result
+          status={ok ? 'success' : rejected ? 'warning' : 'error'}
+          title={ok ? t('import.doneTitle') : rejected ? t('import.rejectedTitle') : t('import.failedTitle')}
+          // The counts below say what happened; the server's sentence matters when nothing was written.
+          subTitle={ok ? undefined : (report?.message ?? error ?? undefined)}
+          extra={[
+            <Button key="again" onClick={onRestart}>
+              {t('import.startOver')}
+            </Button>,
+            ok ? (
+              <Link key="list" to={listOf[kind]}>
+                <Button type="primary">{t(`nav.${kind}`)}</Button>
+              </Link>
+            ) : null,
+          ]}
+        >
+          {report ? <ImportReport report={report} /> : null}
+        </Result>
+      </div>
+    );
+  }
+
+  const total = totalRows ?? 0;
+  const percent = total > 0 ? Math.min(99, Math.floor((progress / total) * 100)) : 0;
+  return (
+    <Flex vertical align="center" gap={16} style={{ padding: '32px 0' }} data-testid="import-progress">
+      <Typography.Title level={4} style={{ margin: 0 }}>
+        {t('import.running')}
+      </Typography.Title>
+      <Progress percent={percent} status="active" style={{ maxWidth: 560 }} />
+      {total > 0 ? (
+        <Typography.Text type="secondary">{t('import.progress', { done: format.number(progress), total: format.number(total) })}</Typography.Text>
+      ) : null}
+    </Flex>
+  );
+}

@@ -1,0 +1,12 @@
+import { useTranslation } from 'react-i18next';
+import type { ImportKind } from '../../api/enums';
+import type { ImportField } from '../../api/imports';
+
+/** A target field's name in the UI language; the server's (English) label for fields we do not know yet. */
+export function useFieldLabel(kind: ImportKind) {
+  const { t, i18n } = useTranslation();
+  return (field: ImportField): string => {
+    const key = `import.fields.${kind}.${field.name}`;
+    return i18n.exists(key) ? (t(key as never) as string) : field.label || field.name;
+  };
+}

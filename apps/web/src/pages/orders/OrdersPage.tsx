@@ -1,0 +1,102 @@
+import { Flex, Input, Select } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import { orderStatuses } from '../../api/enums';
+import { useOrders, type Order } from '../../api/orders';
+import { AccountLink } from '../../components/AccountLink';
+import { EnumTag } from '../../components/enums/EnumTag';
+import { useEnumOptions } from '../../components/enums/useEnumOptions';
+import { useFormatters } from '../../components/format/useFormatters';
+import { PageHeader } from '../../components/layout/PageHeader';
+import { ServerTable } from '../../components/table/ServerTable';
+import { useListParams } from '../../components/table/useListParams';
+import { OrderLinesTable } from './OrderLinesTable';
+
+const filterNames = ['accountId', 'status'] as const;
+
+export default function OrdersPage() {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const list = useListParams(filterNames, { sort: 'orderedAt', order: 'desc' });
+  const orders = useOrders(list.params);
+  const statusOptions = useEnumOptions('orderStatus', orderStatuses);
+
+  const columns: ColumnsType<Order> = [
+    {
+      key: 'orderNo',
+      dataIndex: 'orderNo',
+      title: t('fields.order.orderNo'),
+      width: 180,
+      ellipsis: true,
+      sorter: true,
+      sortOrder: list.sortOrderOf('orderNo'),
+      render: (orderNo: string, order) => <Link to={`/orders/${order.id}`}>{orderNo}</Link>,
+    },
+    {
+      key: 'account',
+      title: t('fields.order.account'),
+      ellipsis: true,
+      render: (_v, order) => <AccountLink id={order.accountId} name={order.accountName} />,
+    },
+    {
+      key: 'orderedAt',
+      dataIndex: 'orderedAt',
+      title: t('fields.order.orderedAt'),
+      width: 160,
+      sorter: true,
+      sortOrder: list.sortOrderOf('orderedAt'),
+      render: (v: string) => format.dateTime(v),
+    },
+    {
+      key: 'status',
+      dataIndex: 'status',
+      title: t('fields.order.status'),
+      width: 110,
+      sorter: true,
+      sortOrder: list.sortOrderOf('status'),
+      render: (v: string) => <EnumTag name="orderStatus" value={v} />,
+    },
+    {
+      key: 'totalAmount',
+      dataIndex: 'totalAmount',
+      title: t('fields.order.total'),
+      width: 160,
+      align: 'right',
+      sorter: true,
+      sortOrder: list.sortOrderOf('totalAmount'),
+      render: (v: number, order) => format.money(v, order.currency),
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader title={t('orders.title')} />
+      <Flex gap={12} wrap className="toolbar">
+        <Input.Search
+          key={list.params.q ?? ''}
+          allowClear
+          placeholder={t('orders.searchPlaceholder')}
+          defaultValue={list.params.q}
+          onSearch={(q) => list.update({ q })}
+          style={{ width: 280 }}
+        />
+        <Select
+          allowClear
+          placeholder={t('fields.order.status')}
+          options={statusOptions}
+          value={list.params.status as string | undefined}
+          onChange={(value?: string) => list.update({ status: value })}
+          style={{ width: 160 }}
+        />
+      </Flex>
+      <ServerTable<Order>
+        query={orders}
+        list={list}
+        columns={columns}
+        emptyText={t('orders.empty')}
+        expandable={{ expandedRowRender: (order) => <OrderLinesTable orderId={order.id} currency={order.currency} /> }}
+      />
+    </>
+  );
+}
