@@ -1,0 +1,90 @@
+// A user's first hour with Relata, in Debian's Chromium against the real server and database:
+// sign in, import a CSV of customers through the wizard, find one with the header search, open the
+// account page, switch the language. Screenshots land in e2e/screenshots/.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, screenshot, startServer, TEST_ADMIN, type E2EBrowser, type RunningServer } from './harness.js';
+
+let server: RunningServer;
+let b: E2EBrowser;
+const csv = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'relata-e2e-')), 'customers.csv');
+
+beforeAll(async () => {
+  fs.writeFileSync(
+    csv,
+    [
+      'CustomerNo,Name,CustomerType,Email,Phone,City',
+      'C-1001,上海华星建材有限公司,intermediary,sales@huaxing.example.cn,021-5555 0101,上海',
+      'C-1002,Northwind Trading Ltd,consumer,orders@northwind.example.com,+44 20 7946 0000,London',
+      'C-1003,"Wang, Fang",consumer,wang.fang@example.cn,138 0000 0003,杭州',
+    ].join('\n'),
+  );
+  server = await startServer();
+  b = await launchBrowser({ baseURL: server.url });
+});
+afterAll(async () => {
+  await b?.close();
+  await server?.stop();
+});
+
+describe('the foundation, as a user sees it', () => {
+  it('signs in (and is sent to the login page first)', async () => {
+    const { page } = b;
+    await page.goto('/accounts');
+    await page.waitForURL(/\/login/);
+    await page.getByTestId('login-email').fill(TEST_ADMIN.email);
+    await page.getByTestId('login-password').fill('wrong password');
+    await page.getByTestId('login-submit').click();
+    await expect.poll(() => page.getByTestId('login-error').isVisible()).toBe(true);
+    await screenshot(page, 'login-error');
+    await page.getByTestId('login-password').fill(TEST_ADMIN.password);
+    await page.getByTestId('login-submit').click();
+    await page.waitForURL(/\/accounts/);
+    await screenshot(page, 'accounts-empty');
+  });
+
+  it('imports a CSV of customers through the wizard', async () => {
+    const { page } = b;
+    await page.goto('/import');
+    await page.locator('[data-testid=import-kind] input[value=accounts]').check({ force: true });
+    await page.getByTestId('import-file').locator('input[type=file]').or(page.locator('input[type=file][data-testid=import-file]')).first().setInputFiles(csv);
+    await page.getByTestId('import-validate').waitFor();
+    await screenshot(page, 'import-mapping');
+    await page.getByTestId('import-validate').click();
+    await expect.poll(() => page.getByTestId('import-confirm').isEnabled(), { timeout: 30_000 }).toBe(true);
+    await screenshot(page, 'import-validated');
+    await page.getByTestId('import-confirm').click();
+    const result = page.getByTestId('import-result');
+    await expect.poll(() => result.getAttribute('data-status'), { timeout: 60_000 }).toBe('done');
+    await screenshot(page, 'import-done');
+    // what the wizard reported is what the API holds
+    const accounts = await page.evaluate(async () => (await fetch('/api/accounts?pageSize=50')).json());
+    expect(accounts.total).toBe(3);
+    expect(accounts.items.map((a: { name: string }) => a.name).sort()).toEqual(['Northwind Trading Ltd', 'Wang, Fang', '上海华星建材有限公司']);
+  });
+
+  it('finds the customer with the header search and opens the account page', async () => {
+    const { page } = b;
+    await page.goto('/');
+    await page.getByTestId('global-search').fill('华星');
+    await page.getByText('上海华星建材有限公司').first().waitFor();
+    await page.getByTestId('global-search').press('Enter');
+    await page.waitForURL(/\/accounts\/\d+/);
+    await expect.poll(() => page.getByTestId('account-name').textContent()).toContain('上海华星建材有限公司');
+    await screenshot(page, 'account');
+  });
+
+  it('switches the whole interface to English and back', async () => {
+    const { page } = b;
+    await page.getByTestId('language-en-US').click();
+    await expect.poll(() => page.locator('.ant-layout-sider').textContent()).toContain('Accounts');
+    await screenshot(page, 'account-en');
+    await page.reload();
+    await expect.poll(() => page.locator('.ant-layout-sider').textContent()).toContain('Accounts');
+    await page.getByTestId('language-zh-CN').click();
+    await expect.poll(() => page.locator('.ant-layout-sider').textContent()).toContain('客户');
+    expect(b.errors.filter((e) => !/401|Unauthorized/i.test(e))).toEqual([]);
+  });
+});
