@@ -1,26 +1,29 @@
-import { sql } from 'drizzle-orm';
 import type { Config } from './config.js';
 import type { Db } from './db/connection.js';
+import { DEMO_PASSWORD, loadDemoCompany } from './modules/demo/service.js';
 import { ensureFirstAdmin } from './modules/users/service.js';
-import { loadDemoCompany } from './modules/demo/service.js';
 
-export const DEMO_ADMIN = { email: 'admin@relata.demo', password: 'relata-demo' };
+export const DEMO_ADMIN = { email: 'admin@relata.demo', password: DEMO_PASSWORD };
 
 /**
- * First start: the admin from RELATA_ADMIN_EMAIL/RELATA_ADMIN_PASSWORD (or the demo admin), and the demo
- * company unless RELATA_DEMO=0 or the database already holds accounts. Returns the sign-in to print, if any.
+ * First start (no user yet): the admin from RELATA_ADMIN_EMAIL/RELATA_ADMIN_PASSWORD, else the demo admin, and
+ * the demo company unless RELATA_DEMO=0. Later starts change nothing. Returns the lines to print about signing in.
  */
-export async function bootstrapCompany(db: Db, config: Pick<Config, 'adminEmail' | 'adminPassword' | 'loadDemo'>) {
-  const admin = config.adminEmail && config.adminPassword ? { email: config.adminEmail, password: config.adminPassword } : DEMO_ADMIN;
+export async function bootstrapCompany(db: Db, config: Pick<Config, 'adminEmail' | 'adminPassword' | 'loadDemo'>): Promise<string[]> {
+  const fromEnv = Boolean(config.adminEmail && config.adminPassword);
+  const admin = fromEnv ? { email: config.adminEmail!, password: config.adminPassword! } : DEMO_ADMIN;
   const created = await ensureFirstAdmin(db, admin.email, admin.password);
+  if (!created) return fromEnv ? [] : [`Sign in with your account (the demo admin is ${DEMO_ADMIN.email} / ${DEMO_ADMIN.password} unless changed).`];
+  const lines = [fromEnv ? `Sign in as ${admin.email} with the password from RELATA_ADMIN_PASSWORD.` : `Sign in as ${admin.email} / ${admin.password}`];
   if (config.loadDemo) {
-    const [{ n }] = (await db.execute<{ n: number }>(sql`SELECT count(*)::int AS n FROM accounts`)).rows;
-    if (n === 0) {
-      const t0 = Date.now();
-      const summary = await loadDemoCompany(db);
-      console.log(`Loaded the demo company in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${JSON.stringify(summary)}`);
+    const t0 = Date.now();
+    const summary = await loadDemoCompany(db);
+    if (summary.skipped) lines.push(`Demo company not loaded: ${summary.skipped}.`);
+    else {
+      const { skipped: _s, ...counts } = summary;
+      lines.push(`Loaded the demo company in ${((Date.now() - t0) / 1000).toFixed(1)} s: ${JSON.stringify(counts)}.`);
+      lines.push(`Demo users manager@, sales1@ … sales3@, service@, analyst@relata.demo sign in with ${DEMO_PASSWORD}.`);
     }
   }
-  if (created) return admin === DEMO_ADMIN ? admin : { email: admin.email, password: '(the password from RELATA_ADMIN_PASSWORD)' };
-  return config.adminEmail ? null : DEMO_ADMIN;
+  return lines;
 }

@@ -27,4 +27,4 @@ process.on('SIGTERM', shutdown);
 await app.listen({ port: config.port, host: config.host });
 const where = database.kind === 'pglite' ? `embedded PGlite in ${config.pgliteDir}` : 'PostgreSQL';
 console.log(`\nRelata is running at http://localhost:${config.port} (${where})`);
-if (signIn) console.log(`Sign in as ${signIn.email} / ${signIn.password}\n`);
+for (const line of signIn) console.log(line);

@@ -51,7 +51,7 @@ export async function getAccount(db: Db, user: CurrentUser, id: number) {
   const owners = await ownerNames(db, [account.ownerId]);
   const [stats] = await db.execute<{ orders: number; revenue: number; lastOrderAt: Date | null }>(sql`
     SELECT count(*)::int AS "orders", coalesce(sum(total_amount), 0)::float8 AS "revenue", max(ordered_at) AS "lastOrderAt"
-    FROM orders WHERE account_id = ${id} AND deleted_at IS NULL`).then((r) => r.rows);
+    FROM orders WHERE account_id = ${id} AND deleted_at IS NULL AND status <> 'cancelled'`).then((r) => r.rows);
   return { ...account, ownerName: account.ownerId ? owners.get(account.ownerId) ?? null : null, stats };
 }
 
@@ -88,6 +88,14 @@ export async function ownerNames(db: Db, ids: (number | null)[]) {
   if (!wanted.length) return new Map<number, string>();
   const rows = await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, wanted));
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Adds the account's name (accountName) to records that hang off an account, for lists. */
+export async function withAccountNames<T extends { accountId: number | null }>(db: Db, items: T[]) {
+  const ids = [...new Set(items.map((i) => i.accountId).filter((x): x is number => x != null))];
+  const rows = ids.length ? await db.select({ id: accounts.id, name: accounts.name }).from(accounts).where(inArray(accounts.id, ids)) : [];
+  const byId = new Map(rows.map((r) => [r.id, r.name]));
+  return items.map((i) => ({ ...i, accountName: i.accountId ? byId.get(i.accountId) ?? null : null }));
 }
 
 /** Every event of an account, newest first: orders, activities, contacts added, and audited changes. */

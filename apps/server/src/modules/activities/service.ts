@@ -1,12 +1,11 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 import { createRecord, getRecord, listPage, restoreRecord, softDeleteRecord, updateRecord, type RecordKind } from '../../db/record-store.js';
 import type { ListQuery } from '../../http/list-query.js';
-import { accountKind, accountScope, viaAccountScope } from '../accounts/service.js';
+import { accountKind, accountScope, ownerNames, viaAccountScope, withAccountNames } from '../accounts/service.js';
 import { assertCanWrite } from '../users/access.js';
 import type { CurrentUser } from '../users/service.js';
 import { activities } from './schema.js';
-import { sql } from 'drizzle-orm';
 
 export const activityKind: RecordKind<typeof activities> = {
   table: activities,
@@ -20,12 +19,16 @@ export type ActivityInput = Omit<typeof activities.$inferInsert, 'id' | 'version
 
 const scope = (user: CurrentUser) => viaAccountScope(user, activities.accountId);
 
-export const listActivities = (db: Db, user: CurrentUser, query: ListQuery, f: { accountId?: number; type?: string }) =>
-  listPage(db, activityKind, query, [
+export async function listActivities(db: Db, user: CurrentUser, query: ListQuery, f: { accountId?: number; type?: string }) {
+  const page = await listPage(db, activityKind, query, [
     scope(user),
     f.accountId ? eq(activities.accountId, f.accountId) : undefined,
     f.type ? sql`${activities.type} = ${f.type}` : undefined,
   ]);
+  const users = await ownerNames(db, page.items.map((a) => a.userId));
+  const items = await withAccountNames(db, page.items);
+  return { ...page, items: items.map((a) => ({ ...a, userName: a.userId ? users.get(a.userId) ?? null : null })) };
+}
 
 export const getActivity = (db: Db, user: CurrentUser, id: number) => getRecord(db, activityKind, id, scope(user), user.role === 'admin');
 

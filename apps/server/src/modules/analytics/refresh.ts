@@ -23,7 +23,7 @@ export async function loadPurchaseDays(database: Database, asOf: Date): Promise<
       JOIN accounts a ON a.id = o.account_id AND a.deleted_at IS NULL
       JOIN order_lines l ON l.order_id = o.id
       LEFT JOIN products p ON p.id = l.product_id
-      WHERE o.deleted_at IS NULL AND o.status <> 'cancelled' AND o.ordered_at < $1
+      WHERE o.deleted_at IS NULL AND o.status IN ('completed', 'returned') AND o.ordered_at < $1
       GROUP BY 1, 2
       HAVING bool_or(l.quantity > 0)
       ORDER BY 1, 2`,
@@ -54,7 +54,7 @@ export async function loadAccountFacts(database: Database, asOf: Date): Promise<
       WITH lines AS (
         SELECT o.account_id, l.product_id, l.quantity, l.unit_price
         FROM order_lines l JOIN orders o ON o.id = l.order_id
-        WHERE o.account_id IS NOT NULL AND o.deleted_at IS NULL AND o.status <> 'cancelled' AND l.product_id IS NOT NULL
+        WHERE o.account_id IS NOT NULL AND o.deleted_at IS NULL AND o.status IN ('completed', 'returned') AND l.product_id IS NOT NULL
           AND l.quantity > 0 AND l.unit_price >= 0 AND o.ordered_at < $1),
       product_price AS (SELECT product_id, sum(quantity * unit_price) / nullif(sum(quantity), 0) AS average FROM lines GROUP BY 1),
       ratio AS (

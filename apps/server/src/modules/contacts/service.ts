@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 import { createRecord, getRecord, listPage, restoreRecord, softDeleteRecord, updateRecord, type RecordKind } from '../../db/record-store.js';
 import type { ListQuery } from '../../http/list-query.js';
-import { accountKind, accountScope, viaAccountScope } from '../accounts/service.js';
+import { accountKind, accountScope, viaAccountScope, withAccountNames } from '../accounts/service.js';
 import { assertCanWrite } from '../users/access.js';
 import type { CurrentUser } from '../users/service.js';
 import { contacts } from './schema.js';
@@ -19,8 +19,10 @@ export type ContactInput = Omit<typeof contacts.$inferInsert, 'id' | 'version' |
 
 const scope = (user: CurrentUser) => viaAccountScope(user, contacts.accountId);
 
-export const listContacts = (db: Db, user: CurrentUser, query: ListQuery, accountId?: number) =>
-  listPage(db, contactKind, query, [scope(user), accountId ? eq(contacts.accountId, accountId) : undefined]);
+export async function listContacts(db: Db, user: CurrentUser, query: ListQuery, accountId?: number) {
+  const page = await listPage(db, contactKind, query, [scope(user), accountId ? eq(contacts.accountId, accountId) : undefined]);
+  return { ...page, items: await withAccountNames(db, page.items) };
+}
 
 export const getContact = (db: Db, user: CurrentUser, id: number) => getRecord(db, contactKind, id, scope(user), user.role === 'admin');
 

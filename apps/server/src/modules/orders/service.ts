@@ -3,7 +3,7 @@ import type { Db } from '../../db/connection.js';
 import { getRecord, listPage, restoreRecord, softDeleteRecord, updateRecord, type RecordKind } from '../../db/record-store.js';
 import { conflict } from '../../http/errors.js';
 import type { ListQuery } from '../../http/list-query.js';
-import { accountKind, accountScope, viaAccountScope } from '../accounts/service.js';
+import { accountKind, accountScope, viaAccountScope, withAccountNames } from '../accounts/service.js';
 import { accounts } from '../accounts/schema.js';
 import { diffRecords, recordAudit } from '../audit/service.js';
 import { products } from '../products/schema.js';
@@ -47,10 +47,7 @@ export async function listOrders(db: Db, user: CurrentUser, query: ListQuery, f:
     f.accountId ? eq(orders.accountId, f.accountId) : undefined,
     f.status ? sql`${orders.status} = ${f.status}` : undefined,
   ]);
-  const ids = [...new Set(page.items.map((o) => o.accountId).filter((x): x is number => x != null))];
-  const names = ids.length ? await db.select({ id: accounts.id, name: accounts.name }).from(accounts).where(inArray(accounts.id, ids)) : [];
-  const byId = new Map(names.map((n) => [n.id, n.name]));
-  return { ...page, items: page.items.map((o) => ({ ...o, accountName: o.accountId ? byId.get(o.accountId) ?? null : null })) };
+  return { ...page, items: await withAccountNames(db, page.items) };
 }
 
 export async function getOrder(db: Db, user: CurrentUser, id: number) {

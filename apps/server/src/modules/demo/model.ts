@@ -1,0 +1,147 @@
+/**
+ * The demo company as plain data, before it is written: indexes instead of database ids (the writer
+ * reserves id ranges and adds them), times as epoch milliseconds, money in cents so totals add up
+ * exactly. Fields under `latent` are the generator's hidden truth and are never written.
+ */
+import type { accountKinds, relationshipLevels } from '../accounts/schema.js';
+import type { activityTypes } from '../activities/schema.js';
+import type { orderStatuses } from '../orders/schema.js';
+import type { Role } from '../users/schema.js';
+import type { CustomerType } from './parameters.js';
+
+export type UserKey = 'manager' | 'sales1' | 'sales2' | 'sales3' | 'service' | 'analyst';
+export type Language = 'zh' | 'en';
+export type AttributeValue = string | number | boolean | null;
+
+export interface DemoUser {
+  key: UserKey;
+  email: string;
+  name: string;
+  role: Role;
+  locale: 'zh-CN' | 'en-US';
+}
+
+export interface DemoProduct {
+  sku: string;
+  /** "<Chinese> <English>", as stored; the halves are kept for subjects in one language. */
+  name: string;
+  nameZh: string;
+  nameEn: string;
+  category: string;
+  kind: 'product' | 'service';
+  listPrice: number;
+  unitCost: number;
+  valueAdded: boolean;
+  /** YYYY-MM-DD */
+  launchDate: string;
+  launchedAt: number;
+  description: string;
+}
+
+export interface AccountLatent {
+  segment: string;
+  secondarySegment: string | null;
+  secondaryWeight: number;
+  /** BG/NBD draws: purchase rate per week and dropout probability. */
+  lambda: number;
+  dropout: number;
+  /** Gamma-Gamma draw: mean order value is spendShape / nu. */
+  nu: number;
+  /** Weeks from the start of the history to the first purchase (null for prospects). */
+  firstPurchaseWeek: number | null;
+  droppedOut: boolean;
+  priceFactor: number;
+  valueAddedPropensity: number;
+  innovation: number;
+  premiumPreference: number;
+}
+
+export interface DemoAccount {
+  externalId: string;
+  kind: (typeof accountKinds)[number];
+  name: string;
+  language: Language;
+  customerType: CustomerType;
+  relationshipLevel: (typeof relationshipLevels)[number];
+  owner: UserKey | null;
+  email: string | null;
+  phone: string | null;
+  industry: string | null;
+  region: string;
+  country: string;
+  city: string;
+  address: string;
+  website: string | null;
+  tags: string[];
+  notes: string | null;
+  attributes: Record<string, AttributeValue>;
+  createdAt: number;
+  latent: AccountLatent;
+}
+
+export interface DemoContact {
+  account: number;
+  name: string;
+  title: string;
+  role: 'decision_maker' | 'purchaser' | 'user' | 'finance';
+  email: string | null;
+  phone: string | null;
+  mobile: string | null;
+  wechat: string | null;
+  preferredChannel: 'email' | 'phone' | 'sms' | 'wechat' | 'visit';
+  isPrimary: boolean;
+  createdAt: number;
+}
+
+export interface DemoOrderLine {
+  product: number;
+  /** Whole units; negative on returns. */
+  quantity: number;
+  unitPriceCents: number;
+  unitCostCents: number;
+  description: string | null;
+}
+
+export interface DemoOrder {
+  orderNo: string;
+  account: number;
+  orderedAt: number;
+  status: (typeof orderStatuses)[number];
+  channel: string;
+  totalCents: number;
+  notes: string | null;
+  lines: DemoOrderLine[];
+  /** The Gamma-Gamma draw the basket was built to (completed and open orders), for tests. */
+  targetSpend: number | null;
+  /** The missions the basket came from. */
+  missions: string[];
+  /** The completed order a return gives back. */
+  returnOf: DemoOrder | null;
+}
+
+export interface DemoActivity {
+  account: number;
+  contact: number | null;
+  /** Index of a related order. */
+  order: number | null;
+  user: UserKey;
+  type: (typeof activityTypes)[number];
+  subject: string;
+  body: string | null;
+  occurredAt: number;
+  durationMinutes: number | null;
+  outcome: string | null;
+  dueAt: number | null;
+  completedAt: number | null;
+}
+
+export interface DemoCompany {
+  asOf: number;
+  historyStart: number;
+  users: DemoUser[];
+  products: DemoProduct[];
+  accounts: DemoAccount[];
+  contacts: DemoContact[];
+  orders: DemoOrder[];
+  activities: DemoActivity[];
+}
