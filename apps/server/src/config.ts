@@ -19,6 +19,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env) {
     adminPassword: env.RELATA_ADMIN_PASSWORD,
     maxUploadBytes: Number(env.RELATA_MAX_UPLOAD_MB ?? 200) * 1024 * 1024,
     logLevel: env.LOG_LEVEL ?? 'info',
+    /** hours between scheduled analytics refreshes; 0 turns the schedule off */
+    analyticsEveryHours: Number(env.RELATA_ANALYTICS_EVERY_HOURS ?? 24),
   };
 }
 export type Config = ReturnType<typeof readConfig>;

@@ -8,6 +8,7 @@ import { readConfig } from './config.js';
 import { openDatabase } from './db/connection.js';
 import { migrateDatabase } from './db/migrate.js';
 import { bootstrapCompany } from './bootstrap.js';
+import { scheduleRefreshes } from './modules/analytics/schedule.js';
 
 const config = readConfig();
 fs.mkdirSync(config.uploadDir, { recursive: true });
@@ -16,7 +17,9 @@ await migrateDatabase(database);
 const signIn = await bootstrapCompany(database.db, config);
 
 const app = await buildApp(database, config, { logger: { level: config.logLevel } });
+let stopSchedule = () => {};
 const shutdown = async () => {
+  stopSchedule();
   await app.close();
   await database.close();
   process.exit(0);
@@ -28,3 +31,4 @@ await app.listen({ port: config.port, host: config.host });
 const where = database.kind === 'pglite' ? `embedded PGlite in ${config.pgliteDir}` : 'PostgreSQL';
 console.log(`\nRelata is running at http://localhost:${config.port} (${where})`);
 for (const line of signIn) console.log(line);
+stopSchedule = scheduleRefreshes(database, config.analyticsEveryHours, (m) => app.log.info(m));

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
 import { hasSharedData, sharedData } from '../../../test/shared-data.js';
+import { scheduleRefreshes } from './schedule.js';
 
 let t: TestApp;
 const sample = 'cdnow/CDNOW_sample.txt';
@@ -44,6 +45,14 @@ beforeAll(async () => {
   t = await startTestApp();
 });
 afterAll(async () => t?.close());
+
+describe('customer-value refresh on an empty company', () => {
+  it('stores an empty snapshot instead of failing', async () => {
+    const start = await t.app.inject({ method: 'POST', url: '/api/analytics/runs', headers: t.admin.headers, payload: {} });
+    const run = await waitForRun(start.json().id);
+    expect(run).toMatchObject({ status: 'done', summary: { customers: 0 } });
+  });
+});
 
 describe.skipIf(!hasSharedData(sample))('customer-value refresh over the database', () => {
   it('reproduces the published BG/NBD and Gamma-Gamma fits from orders stored in Relata', async () => {
@@ -104,6 +113,19 @@ describe.skipIf(!hasSharedData(sample))('customer-value refresh over the databas
     expect(a.details.cltv.referrals).toBe(1);
     expect(a.details.cltv.referralValue).toBeCloseTo(0.5 * Math.max(0, b.details.cltv.relationshipValue), 2);
     expect(a.details.cltv.cltv).toBeCloseTo(a.details.cltv.relationshipValue + a.details.cltv.influence, 2);
+  });
+
+  it('runs on a schedule: a refresh starts when the newest run is older than the period', async () => {
+    const count = async () => (await t.database.pool.query('SELECT count(*)::int AS n FROM analytics_runs')).rows[0].n as number;
+    const before = await count();
+    scheduleRefreshes(t.database, 24, () => {})();
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await count()).toBe(before); // the last run is minutes old
+    const stop = scheduleRefreshes(t.database, 1e-9, () => {});
+    await expect.poll(count, { timeout: 5000 }).toBe(before + 1);
+    stop();
+    const { rows } = await t.database.pool.query('SELECT id FROM analytics_runs ORDER BY id DESC LIMIT 1');
+    expect((await waitForRun(rows[0].id)).status).toBe('done');
   });
 
   it('only analysts, managers and admins start a refresh', async () => {

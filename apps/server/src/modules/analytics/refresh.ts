@@ -91,6 +91,11 @@ export async function executeRefresh(database: Database, runId: number, asOf: Da
     const t0 = performance.now();
     const history = await loadPurchaseDays(database, asOf);
     const facts = await loadAccountFacts(database, asOf);
+    if (history.days.length === 0) {
+      // nothing bought yet: an empty snapshot, not a failure
+      await db.update(analyticsRuns).set({ status: 'done', progress: 100, finishedAt: new Date(), summary: { customers: 0, purchaseDays: 0, params } }).where(eq(analyticsRuns.id, runId));
+      return;
+    }
     const loadMs = Math.round(performance.now() - t0);
     await setProgress(10, 'computing');
     let lastWrite: Promise<unknown> = Promise.resolve();

@@ -1,0 +1,9 @@
+/**
+ * Why a cell could not be read as the value its field needs. Parsers return it instead of throwing: a file
+ * read with the wrong date format has an error on every row, and exceptions would make that slow.
+ */
+export class CellProblem {
+  constructor(readonly message: string) {}
+}
+
+export const isProblem = (value: unknown): value is CellProblem => value instanceof CellProblem;

@@ -1,0 +1,101 @@
+import { isProblem } from './cell-problem.js';
+import { booleanValue, decimalValue, keyValue, roundCents, textValue, withinNumeric } from './cell-values.js';
+import { isMapped } from './mapping.js';
+import { cellOf, isoDay, PREVIEW_ROWS, reportProblem, type ReadingContext, type RowReader } from './row-reading.js';
+
+/** Columns of the products table a products file can set, by import field. */
+export const productColumns = {
+  name: 'name',
+  category: 'category',
+  list_price: 'list_price',
+  unit_cost: 'unit_cost',
+  value_added: 'value_added',
+  launch_date: 'launch_date',
+} as const;
+export type ProductField = keyof typeof productColumns;
+
+export interface ProductPlan {
+  sku: string[];
+  /** mapped fields only: a field the file does not have leaves the database's value alone */
+  values: Partial<Record<ProductField, (string | number | boolean | null)[]>>;
+  summary: { products: number };
+}
+
+/** Reads products keyed by SKU (case-sensitive: Online Retail has both 85123A and 85123a). */
+export class ProductRows implements RowReader<ProductPlan> {
+  readonly preview: Record<string, unknown>[] = [];
+  private readonly seen = new Map<string, number>();
+  private readonly plan: ProductPlan;
+  private readonly fields: ProductField[];
+
+  constructor(private readonly ctx: ReadingContext) {
+    this.fields = (Object.keys(productColumns) as ProductField[]).filter((f) => isMapped(ctx.mapping, f));
+    this.plan = { sku: [], values: Object.fromEntries(this.fields.map((f) => [f, []])), summary: { products: 0 } };
+  }
+
+  readRow(row: number, cells: string[]) {
+    const ctx = this.ctx;
+    let ok = true;
+    const problem = (field: string, message: string) => {
+      reportProblem(ctx, row, field, message);
+      ok = false;
+    };
+    const sku = keyValue(cellOf(ctx, cells, 'sku'));
+    if (sku === null) problem('sku', 'the SKU is empty');
+    else if (this.seen.has(sku)) problem('sku', `SKU ${sku} is already on row ${this.seen.get(sku)}`);
+    else this.seen.set(sku, row);
+
+    const values: Partial<Record<ProductField, string | number | boolean | null>> = {};
+    for (const field of this.fields) {
+      const cell = cellOf(ctx, cells, field)!;
+      const blank = cell.trim() === '';
+      switch (field) {
+        case 'name':
+          if (blank) problem(field, 'the name is empty');
+          values.name = textValue(cell);
+          break;
+        case 'list_price':
+        case 'unit_cost': {
+          if (blank) {
+            values[field] = null;
+            break;
+          }
+          const v = decimalValue(cell);
+          const fits = isProblem(v) ? v : withinNumeric(v, 14, 2);
+          if (isProblem(fits)) problem(field, fits.message);
+          else if (fits < 0) problem(field, `${fits} is negative`);
+          else values[field] = roundCents(fits);
+          break;
+        }
+        case 'value_added': {
+          // the column is NOT NULL with default false: blank means false
+          const v = blank ? false : booleanValue(cell);
+          if (isProblem(v)) problem(field, v.message);
+          else values.value_added = v;
+          break;
+        }
+        case 'launch_date': {
+          if (blank) {
+            values.launch_date = null;
+            break;
+          }
+          const v = ctx.dateFormat.parse(cell);
+          if (isProblem(v)) problem(field, v.message);
+          else values.launch_date = isoDay(v);
+          break;
+        }
+        default:
+          values[field] = textValue(cell);
+      }
+    }
+    if (!ok || sku === null) return;
+    this.plan.sku.push(sku);
+    for (const field of this.fields) this.plan.values[field]!.push(values[field] ?? null);
+    if (this.preview.length < PREVIEW_ROWS) this.preview.push({ row, sku, ...values });
+  }
+
+  finish(): ProductPlan {
+    this.plan.summary.products = this.plan.sku.length;
+    return this.plan;
+  }
+}

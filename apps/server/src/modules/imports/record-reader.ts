@@ -1,0 +1,86 @@
+import { pipeline } from 'node:stream';
+import { parse } from 'csv-parse';
+import { delimiterCharacter, type DelimiterName } from './delimiter.js';
+import { openFileBytes } from './file-source.js';
+
+/**
+ * The records of a file, header first, each an array of cells exactly as written (no trimming, quotes
+ * removed). Blank lines come through as records of blank cells so that counting records gives the row number
+ * a spreadsheet shows (header = row 1); the readers skip them.
+ */
+export async function readRecords(filePath: string, delimiter: DelimiterName, onDiskBytes?: (bytes: number) => void): Promise<AsyncIterable<string[]>> {
+  const bytes = await openFileBytes(filePath, onDiskBytes);
+  if (delimiter === 'whitespace') return whitespaceRecords(bytes);
+  const parser = parse({
+    delimiter: delimiterCharacter[delimiter],
+    bom: true,
+    // RFC 4180: quotes are strict; a row with too many or too few cells is reported by the row readers
+    relax_column_count: true,
+    skip_empty_lines: false,
+    // a lost quote must not swallow the whole file into one value
+    max_record_size: 1_000_000,
+  });
+  return pipeline(bytes, parser, () => {}) as AsyncIterable<string[]>;
+}
+
+/** A CSV the parser cannot follow past some row (a quote that never closes, ...): nothing after it can be trusted. */
+export class CsvStructureProblem extends Error {
+  constructor(
+    readonly row: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Turns csv-parse's errors into the row where reading stopped; other errors pass through. */
+export function asStructureProblem(err: unknown): unknown {
+  const e = err as { code?: string; records?: number; message?: string };
+  if (typeof e?.code !== 'string' || !e.code.startsWith('CSV_')) return err;
+  const reason = (e.message ?? e.code).replace(/ at line \d+/, '').replace(/, record delimiter.*$/, '');
+  return new CsvStructureProblem((e.records ?? 0) + 1, `The CSV cannot be read from this row on: ${reason} (a quote inside a quoted value must be doubled: "")`);
+}
+
+/**
+ * Whitespace-separated text: runs of spaces or tabs separate cells, blanks at either end of a line are ignored,
+ * and CRLF, LF and CR all end a line (the CDNOW files have CRLF; splitting on LF alone would leave a carriage
+ * return in the last cell). No quoting.
+ */
+async function* whitespaceRecords(bytes: AsyncIterable<Buffer>): AsyncGenerator<string[]> {
+  const decoder = new TextDecoder('utf-8');
+  let pending = '';
+  let first = true;
+  for await (const chunk of bytes) {
+    let text = pending + decoder.decode(chunk, { stream: true });
+    if (first && text.length > 0) {
+      text = text.replace(/^\uFEFF/, '');
+      first = false;
+    }
+    const lines = text.split(/\r\n|\n|\r(?!$)/);
+    // the last piece may be an unfinished line, or a CR whose LF is in the next chunk
+    pending = lines.pop() ?? '';
+    for (const line of lines) yield splitOnBlanks(line);
+  }
+  pending += decoder.decode();
+  const tail = pending.split(/\r\n|\n|\r/);
+  if (tail[tail.length - 1] === '') tail.pop();
+  for (const line of tail) yield splitOnBlanks(line);
+}
+
+const splitOnBlanks = (line: string) => {
+  const content = line.replace(/^[ \t]+|[ \t]+$/g, '');
+  return content === '' ? [''] : content.split(/[ \t]+/);
+};
+
+export const isBlankRecord = (cells: string[]) => cells.every((c) => c.trim() === '');
+
+/** Column names as the mapping refers to them: trimmed, never empty, never repeated. */
+export function columnNames(header: string[]): string[] {
+  const seen = new Map<string, number>();
+  return header.map((raw, i) => {
+    const base = raw.trim() || `Column ${i + 1}`;
+    const n = (seen.get(base) ?? 0) + 1;
+    seen.set(base, n);
+    return n === 1 ? base : `${base} (${n})`;
+  });
+}
