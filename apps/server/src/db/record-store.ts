@@ -17,9 +17,9 @@ export interface RecordKind<T extends RecordTable> {
   table: T;
   /** audit entity type and the noun used in messages */
   entity: string;
-  /** columns a list may sort by */
-  sortable: Record<string, AnyPgColumn>;
-  defaultSort: { column: AnyPgColumn; order: 'asc' | 'desc' };
+  /** columns (or expressions) a list may sort by */
+  sortable: Record<string, AnyPgColumn | SQL>;
+  defaultSort: { column: AnyPgColumn | SQL; order: 'asc' | 'desc' };
   /** the expression searched by `q` (ILIKE, trigram-indexed) */
   searchText?: SQL;
 }
@@ -37,7 +37,8 @@ export async function listPage<T extends RecordTable>(db: Db, kind: RecordKind<T
       .select()
       .from(kind.table as PgTable)
       .where(where)
-      .orderBy(direction === 'desc' ? desc(sortColumn) : asc(sortColumn), asc(kind.table.id))
+      // NULLS LAST either way: records without a value (e.g. no score yet) go to the end.
+      .orderBy(direction === 'desc' ? sql`${sortColumn} DESC NULLS LAST` : sql`${sortColumn} ASC NULLS LAST`, asc(kind.table.id))
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize),
     db.select({ total: count() }).from(kind.table as PgTable).where(where),

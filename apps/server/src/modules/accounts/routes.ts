@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParams, listQuery } from '../../http/list-query.js';
@@ -34,25 +35,35 @@ const accountPatch = accountInput.partial().extend({ version: z.number().int().p
 export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;
 
-  app.get(
-    '/',
-    {
-      schema: {
-        tags: ['accounts'],
-        querystring: listQuery.extend({
-          customerType: z.enum(customerTypes).optional(),
-          relationshipLevel: z.enum(relationshipLevels).optional(),
-          ownerId: z.coerce.number().int().positive().optional(),
-          tag: z.string().max(50).optional(),
-        }),
-      },
-    },
-    async (request) => {
+  // filters on the account, and on its scores in the newest analytics snapshot
+  const accountListQuery = listQuery.extend({
+    customerType: z.enum(customerTypes).optional(),
+    relationshipLevel: z.enum(relationshipLevels).optional(),
+    ownerId: z.coerce.number().int().positive().optional(),
+    tag: z.string().max(50).optional(),
+    segment: z.string().max(40).optional(),
+    valueTier: z.enum(['vip', 'major', 'ordinary', 'small']).optional(),
+    lifecycleStage: z.enum(['exploration', 'formation', 'stability', 'decline']).optional(),
+    abcClass: z.enum(['A', 'B', 'C']).optional(),
+  });
+
+  app.get('/', { schema: { tags: ['accounts'], querystring: accountListQuery } }, async (request) => {
       const user = userOf(request);
       if (request.query.deleted === 'only') assertRole(user, 'admin');
       return service.listAccounts(db, user, request.query, request.query);
-    },
-  );
+  });
+
+  app.get('/export.csv', { schema: { tags: ['accounts'], querystring: accountListQuery.omit({ page: true, pageSize: true }) } }, async (request, reply) => {
+    const user = userOf(request);
+    if (request.query.deleted === 'only') assertRole(user, 'admin');
+    const query = { ...request.query, page: 1, pageSize: 1000 };
+    reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="accounts.csv"');
+    // UTF-8 BOM so spreadsheet programs read Chinese names correctly
+    return reply.send(Readable.from((async function* () {
+      yield '\ufeff';
+      yield* service.exportAccounts(db, user, query, request.query);
+    })()));
+  });
 
   app.post('/', { schema: { tags: ['accounts'], body: accountInput } }, async (request, reply) => {
     reply.status(201);

@@ -7,14 +7,34 @@ import { assertCanWrite, seesAllAccounts } from '../users/access.js';
 import { users } from '../users/schema.js';
 import type { CurrentUser } from '../users/service.js';
 import { accounts } from './schema.js';
+import { csvLine } from '../../http/csv-writer.js';
+import { latestRunIdSql, latestScoresOf } from '../analytics/latest-scores.js';
 
 export const accountKind: RecordKind<typeof accounts> = {
   table: accounts,
   entity: 'account',
-  sortable: { name: accounts.name, createdAt: accounts.createdAt, updatedAt: accounts.updatedAt, customerType: accounts.customerType, relationshipLevel: accounts.relationshipLevel, externalId: accounts.externalId },
+  sortable: {
+    name: accounts.name,
+    createdAt: accounts.createdAt,
+    updatedAt: accounts.updatedAt,
+    customerType: accounts.customerType,
+    relationshipLevel: accounts.relationshipLevel,
+    externalId: accounts.externalId,
+    predictedClv: latestScoreColumn('predicted_clv'),
+    pAlive: latestScoreColumn('p_alive'),
+    monetary: latestScoreColumn('monetary'),
+  },
   defaultSort: { column: accounts.updatedAt, order: 'desc' },
   searchText: sql`(coalesce(${accounts.name},'') || ' ' || coalesce(${accounts.email},'') || ' ' || coalesce(${accounts.phone},'') || ' ' || coalesce(${accounts.externalId},''))`,
 };
+
+/** A column of the account's score in the newest snapshot, as a correlated subquery (for sorting). */
+function latestScoreColumn(column: 'predicted_clv' | 'p_alive' | 'monetary') {
+  return sql`(SELECT s.${sql.raw(column)} FROM customer_scores s WHERE s.run_id = ${latestRunIdSql} AND s.account_id = ${accounts.id})`;
+}
+
+const scoreFilter = (column: 'segment' | 'value_tier' | 'lifecycle_stage' | 'abc_class', value: string | undefined) =>
+  value ? sql`${accounts.id} IN (SELECT s.account_id FROM customer_scores s WHERE s.run_id = ${latestRunIdSql} AND s.${sql.raw(column)} = ${value})` : undefined;
 
 /** The accounts a user may see: a sales user only their own. */
 export const accountScope = (user: CurrentUser): SQL | undefined => (seesAllAccounts(user) ? undefined : eq(accounts.ownerId, user.id));
@@ -32,6 +52,11 @@ export interface AccountFilters {
   relationshipLevel?: string;
   ownerId?: number;
   tag?: string;
+  /** from the newest analytics snapshot */
+  segment?: string;
+  valueTier?: string;
+  lifecycleStage?: string;
+  abcClass?: string;
 }
 
 export async function listAccounts(db: Db, user: CurrentUser, query: ListQuery, f: AccountFilters) {
@@ -41,9 +66,17 @@ export async function listAccounts(db: Db, user: CurrentUser, query: ListQuery, 
     f.relationshipLevel ? sql`${accounts.relationshipLevel} = ${f.relationshipLevel}` : undefined,
     f.ownerId ? eq(accounts.ownerId, f.ownerId) : undefined,
     f.tag ? sql`${f.tag} = ANY(${accounts.tags})` : undefined,
+    scoreFilter('segment', f.segment),
+    scoreFilter('value_tier', f.valueTier),
+    scoreFilter('lifecycle_stage', f.lifecycleStage),
+    scoreFilter('abc_class', f.abcClass),
   ]);
   const owners = await ownerNames(db, page.items.map((a) => a.ownerId));
-  return { ...page, items: page.items.map((a) => ({ ...a, ownerName: a.ownerId ? owners.get(a.ownerId) ?? null : null })) };
+  const scores = await latestScoresOf(db, page.items.map((a) => a.id));
+  return {
+    ...page,
+    items: page.items.map((a) => ({ ...a, ownerName: a.ownerId ? owners.get(a.ownerId) ?? null : null, score: scores.get(a.id) ?? null })),
+  };
 }
 
 export async function getAccount(db: Db, user: CurrentUser, id: number) {
@@ -88,6 +121,24 @@ export async function ownerNames(db: Db, ids: (number | null)[]) {
   if (!wanted.length) return new Map<number, string>();
   const rows = await db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, wanted));
   return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+const exportColumns = [
+  'id', 'externalId', 'name', 'kind', 'customerType', 'relationshipLevel', 'ownerName', 'email', 'phone', 'industry', 'region',
+  'country', 'city', 'tags', 'segment', 'valueTier', 'lifecycleStage', 'abcClass', 'pAlive', 'predictedClv',
+] as const;
+
+/** The accounts a list shows (same filters and order), as CSV lines, a page at a time. */
+export async function* exportAccounts(db: Db, user: CurrentUser, query: ListQuery, f: AccountFilters) {
+  yield csvLine(exportColumns);
+  for (let page = 1; ; page++) {
+    const result = await listAccounts(db, user, { ...query, page, pageSize: 1000 }, f);
+    for (const a of result.items) {
+      const row: Record<string, unknown> = { ...a, ...(a.score ?? {}) };
+      yield csvLine(exportColumns.map((c) => row[c]));
+    }
+    if (page * 1000 >= result.total) return;
+  }
 }
 
 /** Adds the account's name (accountName) to records that hang off an account, for lists. */

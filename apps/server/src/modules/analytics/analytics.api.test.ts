@@ -102,6 +102,24 @@ describe.skipIf(!hasSharedData(sample))('customer-value refresh over the databas
     expect(Math.abs(holdout.totalRelativeError)).toBeLessThan(0.5);
   });
 
+  it('lets the accounts list filter and sort by the newest scores, and export them as CSV', async () => {
+    const list = (await t.app.inject({ method: 'GET', url: '/api/accounts?sort=predictedClv&order=desc&pageSize=5', headers: t.admin.headers })).json();
+    const clvs = list.items.map((a: { score: { predictedClv: number } }) => a.score.predictedClv);
+    expect(clvs).toEqual([...clvs].sort((a, b) => b - a));
+    const { rows } = await t.database.pool.query(`SELECT max(predicted_clv)::float8 AS top FROM customer_scores WHERE run_id = (SELECT max(id) FROM analytics_runs WHERE status = 'done')`);
+    expect(clvs[0]).toBeCloseTo(rows[0].top, 2);
+    const overview = (await t.app.inject({ method: 'GET', url: '/api/analytics/overview', headers: t.admin.headers })).json();
+    const { segment, customers } = overview.bySegment.at(-1); // the smallest segment
+    const lost = (await t.app.inject({ method: 'GET', url: `/api/accounts?segment=${segment}&pageSize=200`, headers: t.admin.headers })).json();
+    expect(lost.total).toBe(customers);
+    expect(lost.items.every((a: { score: { segment: string } }) => a.score.segment === segment)).toBe(true);
+    const csv = await t.app.inject({ method: 'GET', url: `/api/accounts/export.csv?segment=${segment}`, headers: t.admin.headers });
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const lines = csv.body.replace(/^\ufeff/, '').trim().split('\r\n');
+    expect(lines[0]).toContain('predictedClv');
+    expect(lines).toHaveLength(lost.total + 1);
+  });
+
   it('credits a referrer with part of the referred customer\'s value (the I of CLTV)', async () => {
     const { rows } = await t.database.pool.query(`SELECT id, external_id FROM accounts WHERE external_id IN ('00004', '00018') ORDER BY external_id`);
     const [referrer, referred] = rows;

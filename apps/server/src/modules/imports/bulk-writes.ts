@@ -64,6 +64,49 @@ export async function idsByKey(db: Executor, table: string, keyColumn: string, k
   return ids;
 }
 
+/** The values at `indexes`, for a statement that writes only some of a plan's rows. */
+export const pick = <T>(values: T[], indexes: number[]) => indexes.map((i) => values[i]);
+
+/**
+ * Makes sure a row exists for every natural key, inserting the missing ones, and answers every key's id.
+ * Existing rows are left as they are. `insert` receives the indexes of a batch of missing keys and returns an
+ * `INSERT ... ON CONFLICT DO NOTHING RETURNING id, <key> AS key`; a key someone else inserted meanwhile comes
+ * back from a second lookup and counts as existing.
+ */
+export async function ensureRows(
+  db: Executor,
+  table: string,
+  keyColumn: string,
+  keys: string[],
+  insert: (indexes: number[]) => { text: string; values: unknown[] },
+  onBatch?: (rows: number) => void,
+) {
+  const ids = await idsByKey(db, table, keyColumn, keys);
+  const missing: number[] = [];
+  keys.forEach((key, i) => {
+    if (!ids.has(key)) missing.push(i);
+  });
+  const existing = new Set(ids.keys());
+  let inserted = 0;
+  for (let from = 0; from < missing.length; from += BATCH_ROWS) {
+    const batch = missing.slice(from, from + BATCH_ROWS);
+    const { text, values } = insert(batch);
+    const { rows } = await db.query<{ id: number; key: string }>(text, values);
+    for (const r of rows) ids.set(r.key, Number(r.id));
+    inserted += rows.length;
+    onBatch?.(batch.length);
+  }
+  if (inserted < missing.length) {
+    const late = await idsByKey(db, table, keyColumn, missing.map((i) => keys[i]).filter((k) => !ids.has(k)));
+    for (const [key, id] of late) {
+      ids.set(key, id);
+      existing.add(key);
+    }
+  }
+  const counts: WriteCounts = { inserted, updated: 0, unchanged: keys.length - inserted };
+  return { ids, existing, counts };
+}
+
 /** `SET a = excluded.a, ...` and `WHERE (t.a, ...) IS DISTINCT FROM (excluded.a, ...)` for the given columns. */
 export function changedColumns(table: string, columns: string[]) {
   return {

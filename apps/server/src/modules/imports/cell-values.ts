@@ -67,6 +67,7 @@ export function choiceValue<T extends string>(cell: string, allowed: readonly T[
 export const numericLimit = (precision: number, scale: number) => 10 ** (precision - scale);
 
 export function withinNumeric(value: number, precision: number, scale: number): number | CellProblem {
+  if (Math.abs(value) < numericLimit(precision, scale) - 1) return value;
   // Rounding to the column's scale can carry into the next digit (99.999 at scale 2 is 100.00).
   const rounded = Math.abs(Math.round(value * 10 ** scale) / 10 ** scale);
   if (rounded >= numericLimit(precision, scale)) return new CellProblem(`${value} is too large (at most ${precision - scale} digits before the decimal point)`);

@@ -1,5 +1,5 @@
 import { orderStatuses } from '../orders/schema.js';
-import { isProblem } from './cell-problem.js';
+import { type CellProblem, isProblem } from './cell-problem.js';
 import { choiceValue, decimalValue, integerValue, keyValue, roundCents, textValue, withinNumeric } from './cell-values.js';
 import { isMapped } from './mapping.js';
 import { cellOf, isoDay, PREVIEW_ROWS, reportProblem, type ReadingContext, type RowReader } from './row-reading.js';
@@ -74,20 +74,28 @@ export class OrderRows implements RowReader<OrderPlan> {
 
   constructor(private readonly ctx: ReadingContext) {}
 
+  // The lines of an order usually share their date: read each distinct text once.
+  private lastDateText = '';
+  private lastDate: number | CellProblem = NaN;
+
+  private problem(row: number, field: string, message: string) {
+    reportProblem(this.ctx, row, field, message);
+  }
+
   readRow(row: number, cells: string[]) {
     const ctx = this.ctx;
-    let ok = true;
-    const problem = (field: string, message: string) => {
-      reportProblem(ctx, row, field, message);
-      ok = false;
-    };
+    const errorsBefore = ctx.errors.errorCount;
 
     const dateCell = cellOf(ctx, cells, 'date')!;
     let orderedAt = NaN;
-    if (dateCell.trim() === '') problem('date', 'the date is empty');
+    if (dateCell.trim() === '') this.problem(row, 'date', 'the date is empty');
     else {
-      const parsed = ctx.dateFormat.parse(dateCell);
-      if (isProblem(parsed)) problem('date', parsed.message);
+      if (dateCell !== this.lastDateText) {
+        this.lastDateText = dateCell;
+        this.lastDate = ctx.dateFormat.parse(dateCell);
+      }
+      const parsed = this.lastDate;
+      if (isProblem(parsed)) this.problem(row, 'date', parsed.message);
       else orderedAt = parsed;
     }
     const account = keyValue(cellOf(ctx, cells, 'account'));
@@ -95,7 +103,7 @@ export class OrderRows implements RowReader<OrderPlan> {
     let orderNo: string | null = null;
     if (isMapped(ctx.mapping, 'order')) {
       orderNo = keyValue(cellOf(ctx, cells, 'order'));
-      if (orderNo === null) problem('order', 'the order number is empty');
+      if (orderNo === null) this.problem(row, 'order', 'the order number is empty');
     } else if (!Number.isNaN(orderedAt)) {
       const day = isoDay(orderedAt).replace(/-/g, '');
       // a guest has no customer to group by: each guest row is its own order
@@ -114,13 +122,13 @@ export class OrderRows implements RowReader<OrderPlan> {
       if (isMapped(ctx.mapping, 'line')) {
         const cell = cellOf(ctx, cells, 'line')!;
         const n = cell.trim() === '' ? null : integerValue(cell);
-        if (n === null) problem('line', 'the line number is empty');
-        else if (isProblem(n)) problem('line', n.message);
-        else if (n < 1 || n > 2_147_483_647) problem('line', `line number ${n} is out of range (1 or more)`);
+        if (n === null) this.problem(row, 'line', 'the line number is empty');
+        else if (isProblem(n)) this.problem(row, 'line', n.message);
+        else if (n < 1 || n > 2_147_483_647) this.problem(row, 'line', `line number ${n} is out of range (1 or more)`);
         else {
           draft.explicitLines ??= new Map();
           const earlier = draft.explicitLines.get(n);
-          if (earlier !== undefined) problem('line', `order ${orderNo} already has line ${n} on row ${earlier}`);
+          if (earlier !== undefined) this.problem(row, 'line', `order ${orderNo} already has line ${n} on row ${earlier}`);
           else {
             draft.explicitLines.set(n, row);
             lineNo = n;
@@ -128,34 +136,34 @@ export class OrderRows implements RowReader<OrderPlan> {
         }
       } else lineNo = draft.rowsSeen;
       if (draft.account !== undefined && draft.account !== account && isMapped(ctx.mapping, 'account')) {
-        problem('account', `order ${orderNo} belongs to ${draft.account === null ? 'no customer (guest sale)' : `customer ${draft.account}`} on row ${draft.accountRow}`);
+        this.problem(row, 'account', `order ${orderNo} belongs to ${draft.account === null ? 'no customer (guest sale)' : `customer ${draft.account}`} on row ${draft.accountRow}`);
       }
     }
 
-    const quantity = this.number(row, cells, 'quantity', 14, 3, problem, true);
-    if (quantity === 0) problem('quantity', 'the quantity is 0 (use a negative quantity for returns and cancellations)');
-    let unitPrice = this.number(row, cells, 'unit_price', 14, 4, problem, !isMapped(ctx.mapping, 'amount'));
-    const amount = this.number(row, cells, 'amount', 14, 2, problem, !isMapped(ctx.mapping, 'unit_price'));
+    const quantity = this.number(row, cells, 'quantity', 14, 3, true);
+    if (quantity === 0) this.problem(row, 'quantity', 'the quantity is 0 (use a negative quantity for returns and cancellations)');
+    let unitPrice = this.number(row, cells, 'unit_price', 14, 4, !isMapped(ctx.mapping, 'amount'));
+    const amount = this.number(row, cells, 'amount', 14, 2, !isMapped(ctx.mapping, 'unit_price'));
     if (quantity !== null && quantity !== 0 && amount !== null) {
       if (unitPrice === null) {
         const derived = amount / quantity;
-        if (isProblem(withinNumeric(derived, 14, 4))) problem('amount', `the unit price ${amount} / ${quantity} is too large`);
+        if (isProblem(withinNumeric(derived, 14, 4))) this.problem(row, 'amount', `the unit price ${amount} / ${quantity} is too large`);
         else unitPrice = derived;
       } else if (Math.abs(quantity * unitPrice - amount) > 0.005 + Math.abs(amount) * 1e-9) {
-        problem('amount', `${amount} is not quantity × unit price (${quantity} × ${unitPrice} = ${roundCents(quantity * unitPrice)})`);
+        this.problem(row, 'amount', `${amount} is not quantity × unit price (${quantity} × ${unitPrice} = ${roundCents(quantity * unitPrice)})`);
       }
     }
-    const unitCost = this.number(row, cells, 'unit_cost', 14, 4, problem, false);
+    const unitCost = this.number(row, cells, 'unit_cost', 14, 4, false);
 
     let status: OrderStatus | null = null;
     const statusCell = cellOf(ctx, cells, 'status');
     if (statusCell !== undefined && statusCell.trim() !== '') {
       const s = choiceValue(statusCell, orderStatuses, statusAliases);
-      if (isProblem(s)) problem('status', s.message);
+      if (isProblem(s)) this.problem(row, 'status', s.message);
       else status = s;
     }
 
-    if (!ok || draft === undefined || quantity === null || unitPrice === null) return;
+    if (ctx.errors.errorCount !== errorsBefore || draft === undefined || quantity === null || unitPrice === null) return;
 
     // Valid: the row becomes a line, and feeds its order, account and product.
     const sku = keyValue(cellOf(ctx, cells, 'sku'));
@@ -230,20 +238,20 @@ export class OrderRows implements RowReader<OrderPlan> {
   }
 
   /** A number cell: null when empty (a problem if required), the value when it fits numeric(precision, scale). */
-  private number(row: number, cells: string[], field: string, precision: number, scale: number, problem: (f: string, m: string) => void, required: boolean) {
+  private number(row: number, cells: string[], field: string, precision: number, scale: number, required: boolean) {
     const cell = cellOf(this.ctx, cells, field);
     if (cell === undefined || cell.trim() === '') {
-      if (required && cell !== undefined) problem(field, `the ${field.replace('_', ' ')} is empty`);
+      if (required && cell !== undefined) this.problem(row, field, `the ${field.replace('_', ' ')} is empty`);
       return null;
     }
     const value = decimalValue(cell);
     if (isProblem(value)) {
-      problem(field, value.message);
+      this.problem(row, field, value.message);
       return null;
     }
     const fits = withinNumeric(value, precision, scale);
     if (isProblem(fits)) {
-      problem(field, fits.message);
+      this.problem(row, field, fits.message);
       return null;
     }
     return value;

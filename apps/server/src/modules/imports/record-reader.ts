@@ -72,7 +72,13 @@ const splitOnBlanks = (line: string) => {
   return content === '' ? [''] : content.split(/[ \t]+/);
 };
 
-export const isBlankRecord = (cells: string[]) => cells.every((c) => c.trim() === '');
+export function isBlankRecord(cells: string[]) {
+  for (const c of cells) {
+    // a first character above the space settles it without trimming (called for every row)
+    if (c.length > 0 && (c.charCodeAt(0) > 32 || c.trim() !== '')) return false;
+  }
+  return true;
+}
 
 /** Column names as the mapping refers to them: trimmed, never empty, never repeated. */
 export function columnNames(header: string[]): string[] {
