@@ -29,6 +29,7 @@ export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.get('/runs', { schema: { tags: ['analytics'] } }, async () => ({ items: await service.listRuns(db) }));
   app.get('/runs/:id', { schema: { tags: ['analytics'], params: idParams } }, async (request) => service.getRun(db, request.params.id));
+  app.get('/definitions', { schema: { tags: ['analytics'] } }, async () => service.definitions());
   app.get('/overview', { schema: { tags: ['analytics'] } }, async (request) => service.overview(db, userOf(request)));
   app.get('/accounts/:id', { schema: { tags: ['analytics'], params: idParams } }, async (request) => service.accountValue(db, userOf(request), request.params.id));
 };

@@ -1,4 +1,5 @@
 import { desc, eq, sql } from 'drizzle-orm';
+import { cltvFormulaDescription, LIFECYCLE_STAGE_NAMES, lifecycleRule, lifecycleRuleExplanation, RFM_SEGMENT_GRID } from '@relata/analytics';
 import type { Database, Db } from '../../db/connection.js';
 import { getRecord } from '../../db/record-store.js';
 import { conflict, notFound } from '../../http/errors.js';
@@ -20,7 +21,9 @@ export async function startRefresh(database: Database, userId: number | null, op
     // left over from a server that stopped mid-run
     await db.update(analyticsRuns).set({ status: 'failed', error: 'interrupted (server stopped)', finishedAt: new Date() }).where(eq(analyticsRuns.id, active.id));
   }
-  const params = { ...defaultValueParams, ...options.params };
+  // Parameters an analyst set stay in force for later runs (scheduled ones included) until changed.
+  const previous = await latestDoneRun(db);
+  const params = { ...defaultValueParams, ...(previous?.params as Partial<ValueParams> | undefined), ...options.params };
   const asOf = options.asOf ?? new Date();
   const [run] = await db.insert(analyticsRuns).values({ kind: 'customer-value', status: 'queued', asOf, params, startedBy: userId }).returning();
   running = executeRefresh(database, run.id, asOf, params)
@@ -47,6 +50,16 @@ export async function getRun(db: Db, id: number) {
 export async function latestDoneRun(db: Db) {
   const [run] = await db.select().from(analyticsRuns).where(eq(analyticsRuns.status, 'done')).orderBy(desc(analyticsRuns.id)).limit(1);
   return run ?? null;
+}
+
+/** What the models mean, for the screens: the CLTV formula, the lifecycle rule, the RFM grid, the defaults. */
+export function definitions() {
+  return {
+    defaults: defaultValueParams,
+    cltv: cltvFormulaDescription,
+    lifecycle: { rule: lifecycleRule(), explanation: lifecycleRuleExplanation, stages: LIFECYCLE_STAGE_NAMES },
+    rfmGrid: RFM_SEGMENT_GRID,
+  };
 }
 
 /** The figures of the analytics overview, from the latest finished snapshot. */
