@@ -138,6 +138,9 @@ export function computeCustomerValue(history: PurchaseDays, facts: AccountFacts,
   lap('bgnbd');
   progress(60, 'gammaGamma');
   const gammaGamma = fitGammaGamma(summary);
+  // With q ≤ 1 the fitted spend distribution has no mean (E[Z] = pγ/(q − 1)): the CLTV then values each customer's
+  // purchases at their own mean spend instead, and the snapshot says so.
+  const spendModelUsable = gammaGamma.params.q > 1 && Number.isFinite(gammaGamma.logLikelihood);
   lap('gammaGamma');
 
   progress(65, 'lifecycle');
@@ -151,7 +154,7 @@ export function computeCustomerValue(history: PurchaseDays, facts: AccountFacts,
   for (const [id, t] of totals) marginRates.set(id, t.revenue > 0 ? Math.min(1, Math.max(0, t.margin / t.revenue)) : 0);
   // CLTV = F(R, L, I) of the seed; with ε = 0, CM = 0 and no referrals it is the BG/NBD × Gamma-Gamma CLV of the margin.
   const cltv = cltvFramework(
-    { bgnbd: bgnbd.params, gammaGamma: gammaGamma.params },
+    { bgnbd: bgnbd.params, gammaGamma: spendModelUsable ? gammaGamma.params : undefined },
     summary.map((s) => {
       const id = s.customerId as number;
       const f = factIndex.get(id);
@@ -229,7 +232,7 @@ export function computeCustomerValue(history: PurchaseDays, facts: AccountFacts,
       purchaseDays: history.days.length,
       params,
       bgnbd: { params: bgnbd.params, logLikelihood: bgnbd.logLikelihood, converged: bgnbd.converged },
-      gammaGamma: { params: gammaGamma.params, logLikelihood: gammaGamma.logLikelihood, customers: gammaGamma.customers, converged: gammaGamma.converged },
+      gammaGamma: { params: gammaGamma.params, logLikelihood: gammaGamma.logLikelihood, customers: gammaGamma.customers, converged: gammaGamma.converged, usable: spendModelUsable },
       abc: abc.classes,
       pareto: downsample(pareto, 101),
       holdout,
