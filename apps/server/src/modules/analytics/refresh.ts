@@ -126,6 +126,9 @@ export async function executeRefresh(database: Database, runId: number, asOf: Da
   }
 }
 
+/** Six significant digits are plenty for a score's parts, and the snapshot is written several times smaller. */
+const compactNumber = (_key: string, value: unknown) => (typeof value === 'number' && Number.isFinite(value) && !Number.isInteger(value) ? Number(value.toPrecision(6)) : value);
+
 async function writeScores(database: Database, runId: number, customers: CustomerValue[]) {
   const CHUNK = 5000;
   for (let i = 0; i < customers.length; i += CHUNK) {
@@ -134,7 +137,7 @@ async function writeScores(database: Database, runId: number, customers: Custome
     await database.pool.query(
       `INSERT INTO customer_scores (run_id, account_id, recency_days, frequency, monetary, rfm_score, segment, abc_class, value_tier, p_alive, expected_purchases, predicted_clv, lifecycle_stage, details)
        SELECT $1, * FROM unnest($2::bigint[], $3::int[], $4::int[], $5::numeric[], $6::text[], $7::text[], $8::text[], $9::text[], $10::numeric[], $11::numeric[], $12::numeric[], $13::text[], $14::jsonb[])`,
-      [runId, col('accountId'), col('recencyDays'), col('frequency'), col('monetary'), col('rfmScore'), col('segment'), col('abcClass'), col('valueTier'), col('pAlive'), col('expectedPurchases'), col('predictedClv'), col('lifecycleStage'), part.map((c) => JSON.stringify(c.details))],
+      [runId, col('accountId'), col('recencyDays'), col('frequency'), col('monetary'), col('rfmScore'), col('segment'), col('abcClass'), col('valueTier'), col('pAlive'), col('expectedPurchases'), col('predictedClv'), col('lifecycleStage'), part.map((c) => JSON.stringify(c.details, compactNumber))],
     );
   }
 }
