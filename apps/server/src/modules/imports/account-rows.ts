@@ -2,7 +2,7 @@ import { accountKinds, customerTypes, relationshipLevels } from '../accounts/sch
 import { isProblem } from './cell-problem.js';
 import { choiceValue, keyValue, textValue } from './cell-values.js';
 import { isMapped } from './mapping.js';
-import { cellOf, PREVIEW_ROWS, reportProblem, type ReadingContext, type RowReader } from './row-reading.js';
+import { cellOf, isQuoted, PREVIEW_ROWS, reportProblem, type ReadingContext, type RowReader } from './row-reading.js';
 
 /** Columns of the accounts table an accounts file can set, by import field. */
 export const accountColumns = {
@@ -49,14 +49,14 @@ export class AccountRows implements RowReader<AccountPlan> {
     this.plan = { externalId: [], values: Object.fromEntries(this.fields.map((f) => [f, []])), summary: { accounts: 0 } };
   }
 
-  readRow(row: number, cells: string[]) {
+  readRow(row: number, cells: string[], quoted?: ReadonlySet<number>) {
     const ctx = this.ctx;
     let ok = true;
     const problem = (field: string, message: string) => {
       reportProblem(ctx, row, field, message);
       ok = false;
     };
-    const externalId = keyValue(cellOf(ctx, cells, 'external_id'));
+    const externalId = keyValue(cellOf(ctx, cells, 'external_id'), isQuoted(ctx, quoted, 'external_id'));
     if (externalId === null) problem('external_id', 'the external id is empty');
     else if (this.seen.has(externalId)) problem('external_id', `external id ${externalId} is already on row ${this.seen.get(externalId)}`);
     else this.seen.set(externalId, row);
@@ -95,7 +95,7 @@ export class AccountRows implements RowReader<AccountPlan> {
           break;
         }
         case 'phone':
-          values.phone = keyValue(cell);
+          values.phone = keyValue(cell, isQuoted(ctx, quoted, field));
           break;
         case 'tags': {
           // stored as one string with | between tags; SQL splits it into the text[] column

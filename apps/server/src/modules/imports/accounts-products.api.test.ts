@@ -127,3 +127,12 @@ describe('products', () => {
     ]);
   });
 });
+
+describe('quoted identifiers', () => {
+  it('keep their blanks; unquoted ones lose them', async () => {
+    const up = await uploadOk(t.app, t.admin.headers, 'accounts', { name: 'quoted.csv', content: 'external_id,name\n" Q-1 ",Quoted\n Q-2 ,Plain\n' });
+    const job = await runAndWait(t.app, t.admin.headers, up.id, { mapping: { external_id: 'external_id', name: 'name' } });
+    expect(job.report.accounts).toEqual({ inserted: 2, updated: 0, unchanged: 0 });
+    expect(await q(`SELECT external_id FROM accounts WHERE name IN ('Quoted', 'Plain') ORDER BY name`)).toEqual([{ external_id: 'Q-2' }, { external_id: ' Q-1 ' }]);
+  });
+});

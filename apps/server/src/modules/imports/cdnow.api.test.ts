@@ -50,8 +50,27 @@ describe('CDNOW master', () => {
 
   it('imports every purchase; same-day purchases of a customer are one order', async () => {
     const { id } = await uploadOk(t.app, t.admin.headers, 'orders', { name: 'CDNOW_master.txt.gz', content: fs.readFileSync(cdnowMaster) });
-    const job = await runAndWait(t.app, t.admin.headers, id, { mapping, delimiter: 'whitespace', dateFormat: 'YYYYMMDD', currency: 'USD' });
+    const started = await t.app.inject({
+      method: 'POST',
+      url: `/api/imports/${id}/run`,
+      headers: t.admin.headers,
+      payload: { mapping, delimiter: 'whitespace', dateFormat: 'YYYYMMDD', currency: 'USD' },
+    });
+    expect(started.statusCode).toBe(202);
+    expect(started.json()).toEqual({ id, status: 'running' });
+    // Follow it as the wizard does: progress only moves forward, up to every row.
+    const seen: { status: string; phase: string | null; progress: number }[] = [];
+    let job;
+    do {
+      job = (await t.app.inject({ method: 'GET', url: `/api/imports/${id}`, headers: t.admin.headers })).json();
+      seen.push({ status: job.status, phase: job.phase, progress: job.progress });
+      await new Promise((r) => setTimeout(r, 50));
+    } while (job.status === 'running');
     expect(job.status).toBe('done');
+    expect(seen.some((s) => s.status === 'running' && ['queued', 'reading', 'writing'].includes(s.phase!))).toBe(true);
+    const progress = seen.map((s) => s.progress);
+    expect(progress).toEqual([...progress].sort((x, y) => x - y));
+    expect(job.progress).toBe(expected.lines);
     expect(job.report).toMatchObject({
       totalRows: expected.lines,
       invalidRows: 0,

@@ -29,6 +29,8 @@ describe('cell values', () => {
 
   it('trims identifiers but keeps free text exactly, blanks included', () => {
     expect(keyValue(' 17850 ')).toBe('17850');
+    expect(keyValue(' A-1 ', true)).toBe(' A-1 '); // quoted: as written
+    expect(keyValue('   ', true)).toBeNull();
     expect(keyValue('   ')).toBeNull();
     expect(keyValue(undefined)).toBeNull();
     expect(textValue('PACK OF 12 HEARTS DESIGN TISSUES ')).toBe('PACK OF 12 HEARTS DESIGN TISSUES ');

@@ -3,23 +3,28 @@ import { CellProblem } from './cell-problem.js';
 /**
  * Reading cells as typed values.
  *
- * Whitespace: identifiers, numbers, dates, codes and yes/no values are read without the blanks around them
- * (they cannot mean anything there). Free text (names, descriptions, notes, addresses) is kept exactly as the
- * file has it — "PACK OF 12 HEARTS DESIGN TISSUES " with its final blank is what the source says, and trimming
- * could merge labels that differ only by it; only a cell of nothing but blanks counts as empty.
+ * Whitespace: numbers, dates, yes/no values and fixed choices are read without the blanks around them (they
+ * cannot mean anything there). Identifiers and codes (order number, customer id, SKU, phone) lose the blanks
+ * around them only when they are not quoted: a quoted value is taken as written. Free text (names,
+ * descriptions, notes, addresses) is always kept exactly as the file has it — "PACK OF 12 HEARTS DESIGN
+ * TISSUES " with its final blank is what the source says, and trimming could merge labels that differ only by
+ * it. A cell of nothing but blanks counts as empty.
  */
 
 /** Free text as written, or null for an empty cell. */
 export const textValue = (cell: string | undefined): string | null => (cell === undefined || isBlank(cell) ? null : cell);
 
-/** An identifier or code without surrounding blanks, or null for an empty cell. */
-export const keyValue = (cell: string | undefined): string | null => {
-  if (cell === undefined) return null;
-  const v = cell.trim();
-  return v === '' ? null : v;
+/** An identifier or code: without surrounding blanks unless it was quoted; null for an empty cell. */
+export const keyValue = (cell: string | undefined, quoted = false): string | null => {
+  if (cell === undefined || isBlank(cell)) return null;
+  return quoted ? cell : trimmed(cell);
 };
 
-const isBlank = (s: string) => s.trim() === '';
+// These run for every cell of files with millions of them: most cells have no blanks to remove, and looking at
+// the first and last character avoids making a trimmed copy of them.
+const visibleAscii = (code: number) => code > 32 && code < 127;
+export const isBlank = (s: string) => s.length === 0 || (!visibleAscii(s.charCodeAt(0)) && s.trim() === '');
+const trimmed = (s: string) => (s.length > 0 && visibleAscii(s.charCodeAt(0)) && visibleAscii(s.charCodeAt(s.length - 1)) ? s : s.trim());
 
 const plainNumber = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 const groupedNumber = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
@@ -30,7 +35,7 @@ const groupedNumber = /^[+-]?\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
  * dropped: either reading would be a guess that can be off by a factor of a thousand.
  */
 export function decimalValue(cell: string): number | CellProblem {
-  const v = cell.trim();
+  const v = trimmed(cell);
   if (plainNumber.test(v)) return Number(v);
   if (groupedNumber.test(v)) return Number(v.replace(/,/g, ''));
   if (/^[+-]?[\d.,]+$/.test(v) && v.includes(',')) {

@@ -23,15 +23,11 @@ const startsWith = (bytes: Buffer, magic: number[]) => magic.every((b, i) => byt
 
 /**
  * The file's bytes, gunzipped when they start with the gzip magic number — whatever the file is called, since
- * uploads keep their name only as a label. Progress is measured on the bytes read from disk.
+ * uploads keep their name only as a label.
  */
-export async function openFileBytes(filePath: string, onDiskBytes?: (bytes: number) => void): Promise<Readable> {
+export async function openFileBytes(filePath: string): Promise<Readable> {
   const gzipped = startsWith(await firstBytes(filePath, 2), GZIP_MAGIC);
   const raw = fs.createReadStream(filePath, { highWaterMark: 256 * 1024 });
-  if (onDiskBytes) {
-    let total = 0;
-    raw.on('data', (chunk) => onDiskBytes((total += chunk.length)));
-  }
   if (!gzipped) return raw;
   const gunzip = zlib.createGunzip({ chunkSize: 256 * 1024 });
   raw.on('error', (err) => gunzip.destroy(err));

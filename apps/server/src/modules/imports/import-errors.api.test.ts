@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
+import { buildApp } from '../../app.js';
 import { gunzipText, onlineRetailDecember, runAndWait, tableFingerprint, upload, uploadOk } from './import-test-kit.js';
 
 const retailMapping = {
@@ -244,6 +245,19 @@ describe('bad requests', () => {
 
   it('an unknown import is a 404', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/imports/999999', headers: t.admin.headers })).statusCode).toBe(404);
+  });
+});
+
+describe('a server stopped during an import', () => {
+  it('marks the import failed at the next start, since its transaction never committed', async () => {
+    const [{ id }] = (
+      await t.database.pool.query(`INSERT INTO import_jobs (kind, file_name, status, progress) VALUES ('orders', 'cut-short.csv', 'running', 10) RETURNING id`)
+    ).rows;
+    const restarted = await buildApp(t.database, { uploadDir: t.uploadDir, maxUploadBytes: 1024 * 1024 });
+    await restarted.ready();
+    await restarted.close();
+    const [job] = (await t.database.pool.query(`SELECT status, error FROM import_jobs WHERE id = $1`, [id])).rows;
+    expect(job).toEqual({ status: 'failed', error: expect.stringMatching(/server stopped during this import; nothing was written/) });
   });
 });
 

@@ -89,7 +89,7 @@ export async function readImportFile(filePath: string, options: ReadingOptions, 
       if (cells.length !== columns.length && !(cells.length > columns.length && isBlankRecord(cells.slice(columns.length)))) {
         errors.add(row, null, null, `expected ${columns.length} cells as in the header, found ${cells.length}`);
       } else {
-        reader!.readRow(row, cells);
+        reader!.readRow(row, cells, cells.quoted);
       }
       if (dateIndex !== undefined && dateSample.length < 200 && cells[dateIndex] !== undefined && cells[dateIndex].trim() !== '') {
         dateSample.push(cells[dateIndex]);

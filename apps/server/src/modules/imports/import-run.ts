@@ -1,6 +1,7 @@
 import { drizzle } from 'drizzle-orm/node-postgres';
 import type pg from 'pg';
 import type { Database } from '../../db/connection.js';
+import { HttpError } from '../../http/errors.js';
 import { recordAudit } from '../audit/service.js';
 import { writeAccounts } from './account-writer.js';
 import type { WriteCounts } from './bulk-writes.js';
@@ -194,9 +195,19 @@ async function inTransaction(pool: pg.Pool, work: (client: pg.PoolClient) => Pro
     await client.query('COMMIT');
   } catch (err) {
     await client.query('ROLLBACK').catch((e: Error) => (broken = e));
-    throw err;
+    throw asConcurrentChange(err);
   } finally {
     // a connection that could not even roll back is not given to anyone else
     client.release(broken);
   }
+}
+
+/**
+ * New accounts, products and orders are inserted without ON CONFLICT after looking their keys up (see
+ * ensureRows): a key created by someone else during the import surfaces here as a unique violation.
+ */
+function asConcurrentChange(err: unknown) {
+  const e = err as { code?: string; detail?: string };
+  if (e?.code !== '23505') return err;
+  return new HttpError(409, 'conflict', `${e.detail ?? 'A record'} was created by someone else while this import ran; nothing was written. Run the import again.`);
 }

@@ -1,8 +1,8 @@
 import { orderStatuses } from '../orders/schema.js';
 import { type CellProblem, isProblem } from './cell-problem.js';
-import { choiceValue, decimalValue, integerValue, keyValue, roundCents, textValue, withinNumeric } from './cell-values.js';
+import { choiceValue, decimalValue, integerValue, isBlank, keyValue, roundCents, textValue, withinNumeric } from './cell-values.js';
 import { isMapped } from './mapping.js';
-import { cellOf, isoDay, PREVIEW_ROWS, reportProblem, type ReadingContext, type RowReader } from './row-reading.js';
+import { isoDay, isQuoted, PREVIEW_ROWS, reportProblem, type ReadingContext, type RowReader } from './row-reading.js';
 
 type OrderStatus = (typeof orderStatuses)[number];
 
@@ -72,7 +72,33 @@ export class OrderRows implements RowReader<OrderPlan> {
   private readonly lines: OrderPlan['lines'] = { orderNo: [], lineNo: [], sku: [], description: [], quantity: [], unitPrice: [], unitCost: [] };
   private guestLines = 0;
 
-  constructor(private readonly ctx: ReadingContext) {}
+  /** column index of each field, -1 when not mapped (read for every row, so looked up once) */
+  private readonly at: Record<'order' | 'line' | 'date' | 'account' | 'account_name' | 'country' | 'sku' | 'product_name' | 'category' | 'quantity' | 'unit_price' | 'amount' | 'unit_cost' | 'status', number>;
+
+  constructor(private readonly ctx: ReadingContext) {
+    const at = (field: string) => ctx.mapping.index[field] ?? -1;
+    this.at = {
+      order: at('order'),
+      line: at('line'),
+      date: at('date'),
+      account: at('account'),
+      account_name: at('account_name'),
+      country: at('country'),
+      sku: at('sku'),
+      product_name: at('product_name'),
+      category: at('category'),
+      quantity: at('quantity'),
+      unit_price: at('unit_price'),
+      amount: at('amount'),
+      unit_cost: at('unit_cost'),
+      status: at('status'),
+    };
+  }
+
+  private cell(cells: string[], field: keyof OrderRows['at']): string | undefined {
+    const i = this.at[field];
+    return i < 0 ? undefined : cells[i];
+  }
 
   // The lines of an order usually share their date: read each distinct text once.
   private lastDateText = '';
@@ -82,13 +108,13 @@ export class OrderRows implements RowReader<OrderPlan> {
     reportProblem(this.ctx, row, field, message);
   }
 
-  readRow(row: number, cells: string[]) {
+  readRow(row: number, cells: string[], quoted?: ReadonlySet<number>) {
     const ctx = this.ctx;
     const errorsBefore = ctx.errors.errorCount;
 
-    const dateCell = cellOf(ctx, cells, 'date')!;
+    const dateCell = this.cell(cells, 'date')!;
     let orderedAt = NaN;
-    if (dateCell.trim() === '') this.problem(row, 'date', 'the date is empty');
+    if (isBlank(dateCell)) this.problem(row, 'date', 'the date is empty');
     else {
       if (dateCell !== this.lastDateText) {
         this.lastDateText = dateCell;
@@ -98,11 +124,11 @@ export class OrderRows implements RowReader<OrderPlan> {
       if (isProblem(parsed)) this.problem(row, 'date', parsed.message);
       else orderedAt = parsed;
     }
-    const account = keyValue(cellOf(ctx, cells, 'account'));
+    const account = keyValue(this.cell(cells, 'account'), isQuoted(ctx, quoted, 'account'));
 
     let orderNo: string | null = null;
     if (isMapped(ctx.mapping, 'order')) {
-      orderNo = keyValue(cellOf(ctx, cells, 'order'));
+      orderNo = keyValue(this.cell(cells, 'order'), isQuoted(ctx, quoted, 'order'));
       if (orderNo === null) this.problem(row, 'order', 'the order number is empty');
     } else if (!Number.isNaN(orderedAt)) {
       const day = isoDay(orderedAt).replace(/-/g, '');
@@ -120,8 +146,8 @@ export class OrderRows implements RowReader<OrderPlan> {
       }
       draft.rowsSeen++;
       if (isMapped(ctx.mapping, 'line')) {
-        const cell = cellOf(ctx, cells, 'line')!;
-        const n = cell.trim() === '' ? null : integerValue(cell);
+        const cell = this.cell(cells, 'line')!;
+        const n = isBlank(cell) ? null : integerValue(cell);
         if (n === null) this.problem(row, 'line', 'the line number is empty');
         else if (isProblem(n)) this.problem(row, 'line', n.message);
         else if (n < 1 || n > 2_147_483_647) this.problem(row, 'line', `line number ${n} is out of range (1 or more)`);
@@ -156,8 +182,8 @@ export class OrderRows implements RowReader<OrderPlan> {
     const unitCost = this.number(row, cells, 'unit_cost', 14, 4, false);
 
     let status: OrderStatus | null = null;
-    const statusCell = cellOf(ctx, cells, 'status');
-    if (statusCell !== undefined && statusCell.trim() !== '') {
+    const statusCell = this.cell(cells, 'status');
+    if (statusCell !== undefined && !isBlank(statusCell)) {
       const s = choiceValue(statusCell, orderStatuses, statusAliases);
       if (isProblem(s)) this.problem(row, 'status', s.message);
       else status = s;
@@ -166,8 +192,8 @@ export class OrderRows implements RowReader<OrderPlan> {
     if (ctx.errors.errorCount !== errorsBefore || draft === undefined || quantity === null || unitPrice === null) return;
 
     // Valid: the row becomes a line, and feeds its order, account and product.
-    const sku = keyValue(cellOf(ctx, cells, 'sku'));
-    const productName = textValue(cellOf(ctx, cells, 'product_name'));
+    const sku = keyValue(this.cell(cells, 'sku'), isQuoted(ctx, quoted, 'sku'));
+    const productName = textValue(this.cell(cells, 'product_name'));
     if (draft.account === undefined) {
       draft.account = account;
       draft.accountRow = row;
@@ -180,8 +206,8 @@ export class OrderRows implements RowReader<OrderPlan> {
 
     if (account !== null) {
       const known = this.accounts.get(account);
-      const name = textValue(cellOf(ctx, cells, 'account_name'));
-      const country = textValue(cellOf(ctx, cells, 'country'));
+      const name = textValue(this.cell(cells, 'account_name'));
+      const country = textValue(this.cell(cells, 'country'));
       if (!known) this.accounts.set(account, { name, country });
       else {
         known.name ??= name;
@@ -192,7 +218,7 @@ export class OrderRows implements RowReader<OrderPlan> {
     let productKey: string | null = null;
     if (sku !== null) {
       const known = this.products.get(sku);
-      const category = textValue(cellOf(ctx, cells, 'category'));
+      const category = textValue(this.cell(cells, 'category'));
       // the list price is the first price seen; a negative price is an adjustment (Online Retail's "bad debt"), not a price
       const price = unitPrice >= 0 ? unitPrice : null;
       if (!known) this.products.set(sku, { sku, name: productName, category, listPrice: price, unitCost });
@@ -222,11 +248,11 @@ export class OrderRows implements RowReader<OrderPlan> {
         line: lineNo,
         date: new Date(orderedAt).toISOString(),
         account,
-        account_name: textValue(cellOf(ctx, cells, 'account_name')),
-        country: textValue(cellOf(ctx, cells, 'country')),
+        account_name: textValue(this.cell(cells, 'account_name')),
+        country: textValue(this.cell(cells, 'country')),
         sku,
         product_name: productName,
-        category: textValue(cellOf(ctx, cells, 'category')),
+        category: textValue(this.cell(cells, 'category')),
         quantity,
         unit_price: unitPrice,
         amount: amount ?? roundCents(quantity * unitPrice),
@@ -238,9 +264,9 @@ export class OrderRows implements RowReader<OrderPlan> {
   }
 
   /** A number cell: null when empty (a problem if required), the value when it fits numeric(precision, scale). */
-  private number(row: number, cells: string[], field: string, precision: number, scale: number, required: boolean) {
-    const cell = cellOf(this.ctx, cells, field);
-    if (cell === undefined || cell.trim() === '') {
+  private number(row: number, cells: string[], field: 'quantity' | 'unit_price' | 'amount' | 'unit_cost', precision: number, scale: number, required: boolean) {
+    const cell = this.cell(cells, field);
+    if (cell === undefined || isBlank(cell)) {
       if (required && cell !== undefined) this.problem(row, field, `the ${field.replace('_', ' ')} is empty`);
       return null;
     }

@@ -33,7 +33,7 @@ export async function writeOrders(db: Executor, plan: OrderPlan, options: OrderW
   const accounts = await ensureRows(db, 'accounts', 'external_id', a.externalId, (i) => ({
     text: `INSERT INTO accounts (external_id, name, country, source, created_by)
            SELECT u.*, 'import', $4::int FROM unnest($1::text[], $2::text[], $3::text[]) AS u
-           ON CONFLICT (external_id) DO NOTHING RETURNING id, external_id AS key`,
+           RETURNING id, external_id AS key`,
     values: [pick(a.externalId, i), pick(a.name, i), pick(a.country, i), createdBy],
   }));
 
@@ -41,7 +41,7 @@ export async function writeOrders(db: Executor, plan: OrderPlan, options: OrderW
   const products = await ensureRows(db, 'products', 'sku', p.sku, (i) => ({
     text: `INSERT INTO products (sku, name, category, list_price, unit_cost, created_by)
            SELECT u.*, $6::int FROM unnest($1::text[], $2::text[], $3::text[], $4::numeric[], $5::numeric[]) AS u
-           ON CONFLICT (sku) DO NOTHING RETURNING id, sku AS key`,
+           RETURNING id, sku AS key`,
     values: [pick(p.sku, i), pick(p.name, i), pick(p.category, i), pick(p.listPrice, i), pick(p.unitCost, i), createdBy],
   }));
 
@@ -52,7 +52,7 @@ export async function writeOrders(db: Executor, plan: OrderPlan, options: OrderW
     text: `INSERT INTO orders (order_no, account_id, ordered_at, status, total_amount, created_by${currency.length ? ', currency' : ''})
            SELECT u.*, $6::int${currency.length ? ', $7::text' : ''}
            FROM unnest($1::text[], $2::bigint[], $3::timestamptz[], $4::text[], $5::numeric[]) AS u
-           ON CONFLICT (order_no) DO NOTHING RETURNING id, order_no AS key`,
+           RETURNING id, order_no AS key`,
     values: [pick(o.orderNo, i), pick(accountIdOf, i), pick(o.orderedAt, i), pick(o.status, i), pick(o.total, i), createdBy, ...currency],
   }));
 

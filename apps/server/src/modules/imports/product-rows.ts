@@ -1,7 +1,7 @@
 import { isProblem } from './cell-problem.js';
 import { booleanValue, decimalValue, keyValue, roundCents, textValue, withinNumeric } from './cell-values.js';
 import { isMapped } from './mapping.js';
-import { cellOf, isoDay, PREVIEW_ROWS, reportProblem, type ReadingContext, type RowReader } from './row-reading.js';
+import { cellOf, isQuoted, isoDay, PREVIEW_ROWS, reportProblem, type ReadingContext, type RowReader } from './row-reading.js';
 
 /** Columns of the products table a products file can set, by import field. */
 export const productColumns = {
@@ -33,14 +33,14 @@ export class ProductRows implements RowReader<ProductPlan> {
     this.plan = { sku: [], values: Object.fromEntries(this.fields.map((f) => [f, []])), summary: { products: 0 } };
   }
 
-  readRow(row: number, cells: string[]) {
+  readRow(row: number, cells: string[], quoted?: ReadonlySet<number>) {
     const ctx = this.ctx;
     let ok = true;
     const problem = (field: string, message: string) => {
       reportProblem(ctx, row, field, message);
       ok = false;
     };
-    const sku = keyValue(cellOf(ctx, cells, 'sku'));
+    const sku = keyValue(cellOf(ctx, cells, 'sku'), isQuoted(ctx, quoted, 'sku'));
     if (sku === null) problem('sku', 'the SKU is empty');
     else if (this.seen.has(sku)) problem('sku', `SKU ${sku} is already on row ${this.seen.get(sku)}`);
     else this.seen.set(sku, row);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { DelimiterName } from './delimiter.js';
-import { asStructureProblem, columnNames, CsvStructureProblem, readRecords } from './record-reader.js';
+import { asStructureProblem, columnNames, CsvStructureProblem, quotedColumns, readRecords, type SourceRecord } from './record-reader.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'relata-records-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -49,11 +49,20 @@ describe('reading records', () => {
 
   it('reads RFC 4180 CSV: BOM, quotes, doubled quotes, line breaks in values, blanks kept', async () => {
     const text = '\uFEFFa,b\r\n" x ","say ""hi"""\r\n  y  ,"two\r\nlines"\r\n';
-    expect(await all(file(text), 'comma')).toEqual([
+    const records = await all(file(text), 'comma');
+    expect(records).toEqual([
       ['a', 'b'],
       [' x ', 'say "hi"'],
       ['  y  ', 'two\r\nlines'],
     ]);
+    // which values were quoted: blanks inside quotes are data
+    expect(records.map((r) => [...((r as SourceRecord).quoted ?? [])])).toEqual([[], [0, 1], [1]]);
+  });
+
+  it('finds the quoted columns of a raw record', () => {
+    expect([...quotedColumns('1;"a;b";"x""y";4;""\r\n', ';')]).toEqual([1, 2, 4]);
+    expect([...quotedColumns('\uFEFF"id",name', ',')]).toEqual([0]);
+    expect([...quotedColumns('a,b"c,d', ',')]).toEqual([]);
   });
 
   it('reports where the CSV stops making sense', async () => {

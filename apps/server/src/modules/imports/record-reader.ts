@@ -4,23 +4,67 @@ import { delimiterCharacter, type DelimiterName } from './delimiter.js';
 import { openFileBytes } from './file-source.js';
 
 /**
- * The records of a file, header first, each an array of cells exactly as written (no trimming, quotes
- * removed). Blank lines come through as records of blank cells so that counting records gives the row number
- * a spreadsheet shows (header = row 1); the readers skip them.
+ * A record of a file: its cells exactly as written (quotes removed, nothing trimmed). `quoted` lists the
+ * columns whose value was in double quotes, when there are any: a quoted value is kept as it is, blanks
+ * included, even where blanks around an unquoted identifier are dropped.
  */
-export async function readRecords(filePath: string, delimiter: DelimiterName, onDiskBytes?: (bytes: number) => void): Promise<AsyncIterable<string[]>> {
-  const bytes = await openFileBytes(filePath, onDiskBytes);
+export type SourceRecord = string[] & { quoted?: ReadonlySet<number> };
+
+/**
+ * The records of a file, header first. Blank lines come through as records of blank cells so that counting
+ * records gives the row number a spreadsheet shows (header = row 1); the readers skip them.
+ */
+export async function readRecords(filePath: string, delimiter: DelimiterName): Promise<AsyncIterable<SourceRecord>> {
+  const bytes = await openFileBytes(filePath);
   if (delimiter === 'whitespace') return whitespaceRecords(bytes);
+  const character = delimiterCharacter[delimiter];
   const parser = parse({
-    delimiter: delimiterCharacter[delimiter],
+    delimiter: character,
     bom: true,
     // RFC 4180: quotes are strict; a row with too many or too few cells is reported by the row readers
     relax_column_count: true,
     skip_empty_lines: false,
     // a lost quote must not swallow the whole file into one value
     max_record_size: 1_000_000,
+    // the record's text, to see which values were quoted (csv-parse's per-field cast would be ten times slower)
+    raw: true,
   });
-  return pipeline(bytes, parser, () => {}) as AsyncIterable<string[]>;
+  return withQuotedColumns(pipeline(bytes, parser, () => {}) as AsyncIterable<{ record: string[]; raw: string }>, character);
+}
+
+async function* withQuotedColumns(records: AsyncIterable<{ record: string[]; raw: string }>, delimiter: string): AsyncGenerator<SourceRecord> {
+  for await (const { record, raw } of records) {
+    // not enumerable: the record still compares and prints as the plain array of its cells
+    if (raw.includes('"')) Object.defineProperty(record, 'quoted', { value: quotedColumns(raw, delimiter) });
+    yield record;
+  }
+}
+
+/** Columns of a raw CSV record whose value opens with a quote (the parser has already checked the quoting). */
+export function quotedColumns(raw: string, delimiter: string): Set<number> {
+  const quoted = new Set<number>();
+  let column = 0;
+  let atStart = true;
+  let inQuotes = false;
+  for (let i = raw.charCodeAt(0) === 0xfeff ? 1 : 0; i < raw.length; i++) {
+    const ch = raw[i];
+    if (inQuotes) {
+      if (ch === '"') {
+        if (raw[i + 1] === '"') i++;
+        else inQuotes = false;
+      }
+    } else if (ch === delimiter) {
+      column++;
+      atStart = true;
+    } else if (atStart && ch === '"') {
+      quoted.add(column);
+      inQuotes = true;
+      atStart = false;
+    } else {
+      atStart = false;
+    }
+  }
+  return quoted;
 }
 
 /** A CSV the parser cannot follow past some row (a quote that never closes, ...): nothing after it can be trusted. */
@@ -74,8 +118,8 @@ const splitOnBlanks = (line: string) => {
 
 export function isBlankRecord(cells: string[]) {
   for (const c of cells) {
-    // a first character above the space settles it without trimming (called for every row)
-    if (c.length > 0 && (c.charCodeAt(0) > 32 || c.trim() !== '')) return false;
+    // a visible first character settles it without trimming (this runs for every row)
+    if (c.length > 0 && ((c.charCodeAt(0) > 32 && c.charCodeAt(0) < 127) || c.trim() !== '')) return false;
   }
   return true;
 }

@@ -16,7 +16,8 @@ export interface ReadingContext {
  * rows are reported to the context's errors and left out of the plan.
  */
 export interface RowReader<Plan> {
-  readRow(row: number, cells: string[]): void;
+  /** `quoted`: the columns whose value was quoted in the file, if any */
+  readRow(row: number, cells: string[], quoted?: ReadonlySet<number>): void;
   finish(): Plan;
   /** the first valid rows as they will be imported, field name → value */
   readonly preview: Record<string, unknown>[];
@@ -32,5 +33,9 @@ export const cellOf = (ctx: ReadingContext, cells: string[], field: string): str
   const i = ctx.mapping.index[field];
   return i === undefined ? undefined : cells[i];
 };
+
+/** Whether the field's cell was quoted in the file (then an identifier keeps its blanks). */
+export const isQuoted = (ctx: ReadingContext, quoted: ReadonlySet<number> | undefined, field: string) =>
+  quoted !== undefined && ctx.mapping.index[field] !== undefined && quoted.has(ctx.mapping.index[field]);
 
 export const isoDay = (epochMs: number) => new Date(epochMs).toISOString().slice(0, 10);

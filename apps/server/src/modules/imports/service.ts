@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { desc, eq, sql } from 'drizzle-orm';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Database } from '../../db/connection.js';
@@ -241,6 +242,7 @@ export class ImportJobs {
     if (!job) throw notFound('Import');
     if (job.status === 'running') throw conflict('This import is running');
     if (job.status === 'done' || !job.filePath) throw conflict('This file has been imported already; upload it again to import it again');
+    if (!fs.existsSync(job.filePath)) throw conflict('The uploaded file is no longer on the server; upload it again');
     return job;
   }
 
