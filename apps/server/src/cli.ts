@@ -2,6 +2,9 @@
  * The `relata` command (apps/server/bin/relata.mjs runs this file through tsx):
  *   relata import <accounts|products|orders> <file> --map field=Column,... [--delimiter] [--date-format] [--skip-invalid] [--dry-run]
  *   relata user create --email E --name N --role R --password P
+ *   relata analytics run [--as-of DATE]
+ *   relata analytics bgnbd --summary FILE | --transactions FILE --customer COL --date COL --calibration-end DATE
+ *   relata analytics gammagamma --summary FILE
  * It opens the database as `npm start` does (DATABASE_URL, or the embedded PGlite in RELATA_DATA_DIR) and
  * applies migrations first.
  */
@@ -14,6 +17,8 @@ import { HttpError } from './http/errors.js';
 import { prepareImportCommand, runImportCommand, UsageProblem, type ImportCommandOptions } from './modules/imports/import-command.js';
 import { roles, type Role } from './modules/users/schema.js';
 import { createUser } from './modules/users/service.js';
+import { fitBgNbdFile, fitGammaGammaFile, type BgNbdFileOptions } from './modules/analytics/model-files.js';
+import { getRun, startRefresh } from './modules/analytics/service.js';
 
 /**
  * PGlite has no lock between processes: a second process on the server's data directory would silently lose
@@ -75,6 +80,48 @@ user
     if (options.password.length < 8) throw new UsageProblem('--password needs at least 8 characters');
     const created = await withDatabase((database) => createUser(database.db, options, null));
     process.stdout.write(JSON.stringify(created, null, 2) + '\n');
+  });
+
+const analytics = program.command('analytics').description('customer-value analytics');
+analytics
+  .command('run')
+  .description('run a customer-value refresh over the database now, wait for it, and print its summary as JSON')
+  .option('--as-of <date>', 'the reference date (YYYY-MM-DD; default today)')
+  .action(async (options: { asOf?: string }) => {
+    const asOf = options.asOf ? new Date(`${options.asOf}T23:59:59Z`) : undefined;
+    if (asOf && Number.isNaN(asOf.getTime())) throw new UsageProblem(`--as-of ${options.asOf} is not a date (YYYY-MM-DD)`);
+    const run = await withDatabase(async (database) => {
+      const { run, done } = await startRefresh(database, null, { asOf });
+      await done;
+      return getRun(database.db, run.id);
+    });
+    process.stdout.write(JSON.stringify({ id: run.id, status: run.status, asOf: run.asOf, error: run.error, summary: run.summary }, null, 2) + '\n');
+    if (run.status !== 'done') process.exitCode = 1;
+  });
+analytics
+  .command('bgnbd')
+  .description('fit BG/NBD (Fader, Hardie & Lee 2005) on a file and print parameters, log-likelihood and fit time as JSON')
+  .option('--summary <file>', 'CSV with one row per customer: frequency (or x), recency (or t_x), T — in weeks')
+  .option('--transactions <file>', 'CSV with one row per purchase; summarised per customer and distinct day, in weeks')
+  .option('--frequency <col>', 'frequency column of --summary')
+  .option('--recency <col>', 'recency column of --summary')
+  .option('--T <col>', 'age column of --summary')
+  .option('--customer <col>', 'customer column of --transactions')
+  .option('--date <col>', 'date column of --transactions')
+  .option('--date-format <format>', 'how the dates are written (YYYY MM DD ... or ISO)', 'ISO')
+  .option('--amount <col>', 'purchase value column of --transactions')
+  .option('--calibration-end <date>', 'last day of the calibration period, in --date-format')
+  .action((options: BgNbdFileOptions) => {
+    process.stdout.write(JSON.stringify(fitBgNbdFile(options), null, 2) + '\n');
+  });
+analytics
+  .command('gammagamma')
+  .description('fit the Gamma-Gamma spend model (Fader, Hardie & Lee 2005) on repeat buyers and print it as JSON')
+  .requiredOption('--summary <file>', 'CSV with one row per customer: frequency (or x) and average repeat spend (monetary_value or zbar)')
+  .option('--frequency <col>', 'frequency column')
+  .option('--monetary <col>', 'average spend column')
+  .action((options: { summary: string; frequency?: string; monetary?: string }) => {
+    process.stdout.write(JSON.stringify(fitGammaGammaFile(options), null, 2) + '\n');
   });
 
 try {
