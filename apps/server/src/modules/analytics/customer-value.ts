@@ -16,7 +16,11 @@ import {
   rfmAnalysis,
   summarizeRepeatBuying,
   valueTiers,
-  type CltvBreakdown,
+  customerCltv,
+  type BgNbdParams,
+  type CltvCustomer,
+  type CltvParameters,
+  type GammaGammaParams,
   type Transaction,
   type ValueTierRule,
 } from '@relata/analytics';
@@ -94,8 +98,61 @@ export interface CustomerValue {
     tenureDays: number;
     trend: number;
     lifecycleRule: string;
-    cltv: Omit<CltvBreakdown<number>, 'purchasesPerPeriod' | 'valuePerPeriod' | 'customerId'>;
-  };
+  } & CltvInputs & { influence: number; cltv: number };
+}
+
+/**
+ * What the CLTV decomposition of one customer is computed from. The snapshot keeps these few numbers rather
+ * than the whole decomposition (writing ~30 numbers of jsonb per customer was half of a 100k-customer refresh);
+ * the account page recomputes the decomposition from them and the run's fitted models (cltvBreakdownOf).
+ */
+export interface CltvInputs {
+  x: number;
+  tx: number;
+  T: number;
+  zbar: number;
+  firstDayValue: number;
+  marginRate: number;
+  priceRatio: number;
+  endorsements: number;
+}
+
+export const cltvParametersOf = (params: ValueParams): Partial<CltvParameters> => ({
+  periods: params.horizonMonths,
+  periodLength: WEEKS_PER_MONTH,
+  discountRate: params.monthlyDiscountRate,
+  marketingCostPerPeriod: params.marketingCostPerMonth,
+  priceLoyaltyElasticity: params.priceLoyaltyElasticity,
+  referralShare: params.referralShare,
+  valuePerEndorsement: params.valuePerEndorsement,
+});
+
+export const cltvCustomerOf = (id: number, c: CltvInputs, referredBy?: number): CltvCustomer<number> => ({
+  customerId: id,
+  x: c.x,
+  tx: c.tx,
+  T: c.T,
+  zbar: c.zbar,
+  firstDayValue: c.firstDayValue,
+  costOfSalesRate: 1 - c.marginRate,
+  matchingPriceRatio: c.priceRatio,
+  endorsements: c.endorsements,
+  referredBy,
+});
+
+export interface FittedModels {
+  bgnbd: { params: BgNbdParams };
+  gammaGamma: { params: GammaGammaParams; usable?: boolean };
+}
+
+/** The full R / L / I decomposition of one customer's CLTV in a stored snapshot. */
+export function cltvBreakdownOf(models: FittedModels, params: ValueParams, accountId: number, inputs: CltvInputs, referredCustomerValues: number[]) {
+  const { purchasesPerPeriod: _p, valuePerPeriod: _v, customerId: _c, ...parts } = customerCltv(
+    { bgnbd: models.bgnbd.params, gammaGamma: models.gammaGamma.usable === false ? undefined : models.gammaGamma.params },
+    { ...cltvCustomerOf(accountId, inputs), referredCustomerValues },
+    cltvParametersOf(params),
+  );
+  return parts;
 }
 
 export type Progress = (percent: number, stage: string) => void;
@@ -153,43 +210,36 @@ export function computeCustomerValue(history: PurchaseDays, facts: AccountFacts,
   const marginRates = new Map<number, number>();
   for (const [id, t] of totals) marginRates.set(id, t.revenue > 0 ? Math.min(1, Math.max(0, t.margin / t.revenue)) : 0);
   // CLTV = F(R, L, I) of the seed; with ε = 0, CM = 0 and no referrals it is the BG/NBD × Gamma-Gamma CLV of the margin.
+  const inputsById = new Map<number, CltvInputs>();
+  for (const s of summary) {
+    const id = s.customerId as number;
+    const f = factIndex.get(id);
+    inputsById.set(id, {
+      x: s.x,
+      tx: s.tx,
+      T: s.T,
+      zbar: s.zbar,
+      firstDayValue: s.firstDayValue,
+      marginRate: marginRates.get(id)!,
+      priceRatio: f === undefined ? 1 : facts.priceRatio[f],
+      endorsements: f === undefined ? 0 : facts.endorsements[f],
+    });
+  }
   const cltv = cltvFramework(
     { bgnbd: bgnbd.params, gammaGamma: spendModelUsable ? gammaGamma.params : undefined },
-    summary.map((s) => {
-      const id = s.customerId as number;
+    [...inputsById].map(([id, inputs]) => {
       const f = factIndex.get(id);
       const referredBy = f === undefined ? NaN : facts.referredBy[f];
-      return {
-        customerId: id,
-        x: s.x,
-        tx: s.tx,
-        T: s.T,
-        zbar: s.zbar,
-        firstDayValue: s.firstDayValue,
-        costOfSalesRate: 1 - marginRates.get(id)!,
-        matchingPriceRatio: f === undefined ? 1 : facts.priceRatio[f],
-        endorsements: f === undefined ? 0 : facts.endorsements[f],
-        referredBy: Number.isNaN(referredBy) ? undefined : referredBy,
-      };
+      return cltvCustomerOf(id, inputs, Number.isNaN(referredBy) ? undefined : referredBy);
     }),
-    {
-      periods: params.horizonMonths,
-      periodLength: WEEKS_PER_MONTH,
-      discountRate: params.monthlyDiscountRate,
-      marketingCostPerPeriod: params.marketingCostPerMonth,
-      priceLoyaltyElasticity: params.priceLoyaltyElasticity,
-      referralShare: params.referralShare,
-      valuePerEndorsement: params.valuePerEndorsement,
-    },
+    cltvParametersOf(params),
   );
   const cltvById = new Map(cltv.map((c) => [c.customerId, c]));
   const abcById = new Map(abc.rows.map((r) => [r.id, r.abcClass]));
   const tierById = new Map(tiers.map((t) => [t.id, t.tier]));
-  const summaryById = new Map(summary.map((s) => [s.customerId as number, s]));
   const customers: CustomerValue[] = rfm.map((c) => {
     const id = c.customerId as number;
-    const s = summaryById.get(id)!;
-    const { purchasesPerPeriod: _p, valuePerPeriod: _v, customerId: _id, ...parts } = cltvById.get(id)!;
+    const parts = cltvById.get(id)!;
     const stage = lifecycle.get(id)!;
     return {
       accountId: id,
@@ -205,16 +255,13 @@ export function computeCustomerValue(history: PurchaseDays, facts: AccountFacts,
       predictedClv: round2(parts.relationshipValue),
       lifecycleStage: stage.stage,
       details: {
-        x: s.x,
-        tx: s.tx,
-        T: s.T,
-        zbar: s.zbar,
-        marginRate: marginRates.get(id)!,
+        ...inputsById.get(id)!,
         contribution: params.contribution === 'margin' ? totals.get(id)!.margin : totals.get(id)!.revenue,
         tenureDays: stage.tenureDays,
         trend: stage.trend,
         lifecycleRule: stage.ruleId,
-        cltv: parts,
+        influence: parts.influence,
+        cltv: parts.cltv,
       },
     };
   });

@@ -6,7 +6,7 @@ import { conflict, notFound } from '../../http/errors.js';
 import { accountKind, accountScope } from '../accounts/service.js';
 import { assertRole } from '../users/access.js';
 import type { CurrentUser } from '../users/service.js';
-import { defaultValueParams, type ValueParams } from './customer-value.js';
+import { cltvBreakdownOf, defaultValueParams, type CltvInputs, type FittedModels, type ValueParams } from './customer-value.js';
 import { executeRefresh } from './refresh.js';
 import { analyticsRuns } from './schema.js';
 
@@ -95,11 +95,27 @@ export async function overview(db: Db, user: CurrentUser) {
 /** An account's value now and over time (one point per snapshot): exit decisions never rest on one point. */
 export async function accountValue(db: Db, user: CurrentUser, accountId: number) {
   await getRecord(db, accountKind, accountId, accountScope(user));
-  const { rows } = await db.execute(sql`
+  const { rows } = await db.execute<Record<string, unknown> & { runId: number; details: Record<string, unknown> & CltvInputs }>(sql`
     SELECT r.id AS "runId", r.as_of AS "asOf", s.recency_days AS "recencyDays", s.frequency, s.monetary::float8 AS monetary, s.rfm_score AS "rfmScore",
            s.segment, s.abc_class AS "abcClass", s.value_tier AS "valueTier", s.lifecycle_stage AS "lifecycleStage",
-           s.p_alive::float8 AS "pAlive", s.expected_purchases::float8 AS "expectedPurchases", s.predicted_clv::float8 AS "predictedClv", s.details
+           s.p_alive::float8 AS "pAlive", s.expected_purchases::float8 AS "expectedPurchases", s.predicted_clv::float8 AS "predictedClv", s.details,
+           r.summary AS "runSummary", r.params AS "runParams"
     FROM customer_scores s JOIN analytics_runs r ON r.id = s.run_id
     WHERE s.account_id = ${accountId} AND r.status = 'done' ORDER BY r.as_of, r.id`);
-  return { latest: rows.at(-1) ?? null, history: rows };
+  // The customers this one brought in, with their relationship value in each snapshot (the I of CLTV).
+  const referred = (
+    await db.execute<{ runId: number; value: number }>(sql`
+      SELECT s.run_id AS "runId", s.predicted_clv::float8 AS value
+      FROM (SELECT DISTINCT ON (referred_account_id) referred_account_id, referrer_account_id FROM referrals
+            WHERE deleted_at IS NULL AND referred_account_id IS NOT NULL ORDER BY referred_account_id, referred_at) first_referral
+      JOIN customer_scores s ON s.account_id = first_referral.referred_account_id
+      WHERE first_referral.referrer_account_id = ${accountId}`)
+  ).rows;
+  const history = rows.map(({ runSummary, runParams, ...score }) => {
+    const values = referred.filter((r) => r.runId === score.runId).map((r) => r.value);
+    const cltv = cltvBreakdownOf(runSummary as FittedModels, { ...defaultValueParams, ...(runParams as Partial<ValueParams>) }, accountId, score.details, values);
+    return { ...score, details: { ...score.details, cltv } };
+  });
+  return { latest: history.at(-1) ?? null, history };
 }
+
