@@ -15,6 +15,7 @@ const ProductsPage = lazy(() => import('./pages/products/ProductsPage'));
 const OrdersPage = lazy(() => import('./pages/orders/OrdersPage'));
 const OrderPage = lazy(() => import('./pages/orders/OrderPage'));
 const ActivitiesPage = lazy(() => import('./pages/activities/ActivitiesPage'));
+const AnalyticsPage = lazy(() => import('./pages/analytics/AnalyticsPage'));
 const ImportPage = lazy(() => import('./pages/import/ImportPage'));
 const UsersPage = lazy(() => import('./pages/users/UsersPage'));
 const MyAccountPage = lazy(() => import('./pages/settings/MyAccountPage'));
@@ -38,6 +39,7 @@ export function AppRoutes() {
         <Route path="orders" element={<OrdersPage />} />
         <Route path="orders/:id" element={<OrderPage />} />
         <Route path="activities" element={<ActivitiesPage />} />
+        <Route path="analytics" element={<AnalyticsPage />} />
         <Route path="import" element={<ImportPage />} />
         <Route
           path="users"

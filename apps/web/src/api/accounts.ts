@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from './client';
-import type { AccountKind, CustomerType, RelationshipLevel } from './enums';
-import type { RecordMeta } from './list';
+import type { AbcClass, AccountKind, CustomerType, LifecycleStage, RelationshipLevel, ValueTier } from './enums';
+import type { ListParams, RecordMeta } from './list';
 import { resourceHooks } from './resource';
 
 export interface Account extends RecordMeta {
@@ -25,6 +25,28 @@ export interface Account extends RecordMeta {
   source: string;
   /** Present on GET /api/accounts/:id. */
   stats?: { orders: number; revenue: number; lastOrderAt: string | null };
+  /** On list items: the account's scores in the newest analytics snapshot, null when it has none. */
+  score?: AccountListScore | null;
+}
+
+export interface AccountListScore {
+  segment: string | null;
+  valueTier: ValueTier | null;
+  lifecycleStage: LifecycleStage | null;
+  abcClass: AbcClass | null;
+  pAlive: number | null;
+  predictedClv: number | null;
+}
+
+/** GET /api/accounts/export.csv with a list's filters, search and sort (no paging): a download link. */
+export function accountsExportUrl(params: ListParams): string {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (key === 'page' || key === 'pageSize' || value === undefined || value === null || value === '') continue;
+    query.set(key, String(value));
+  }
+  const text = query.toString();
+  return `/api/accounts/export.csv${text ? `?${text}` : ''}`;
 }
 
 export type AccountInput = Partial<

@@ -22,3 +22,31 @@ export type ImportKind = (typeof importKinds)[number];
 
 export const auditActions = ['create', 'update', 'delete', 'restore', 'import'] as const;
 export type AuditAction = (typeof auditActions)[number];
+
+/** Customer-value scores of an analytics snapshot (labels under `enums.rfmSegment` etc.). */
+export const rfmSegments = [
+  'champions',
+  'loyal',
+  'potential-loyalists',
+  'new-customers',
+  'promising',
+  'need-attention',
+  'about-to-sleep',
+  'at-risk',
+  'cannot-lose-them',
+  'hibernating',
+  'lost',
+] as const;
+export type RfmSegment = (typeof rfmSegments)[number];
+
+export const valueTiers = ['vip', 'major', 'ordinary', 'small'] as const;
+export type ValueTier = (typeof valueTiers)[number];
+
+export const lifecycleStages = ['exploration', 'formation', 'stability', 'decline'] as const;
+export type LifecycleStage = (typeof lifecycleStages)[number];
+
+export const abcClasses = ['A', 'B', 'C'] as const;
+export type AbcClass = (typeof abcClasses)[number];
+
+export const analyticsRunStatuses = ['queued', 'running', 'done', 'failed'] as const;
+export type AnalyticsRunStatus = (typeof analyticsRunStatuses)[number];

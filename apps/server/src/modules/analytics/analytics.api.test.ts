@@ -153,5 +153,26 @@ describe.skipIf(!hasSharedData(sample))('customer-value refresh over the databas
     const bad = await t.app.inject({ method: 'POST', url: '/api/analytics/runs', headers: t.admin.headers, payload: { params: { horizonMonths: 0 } } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.details[0].path).toBe('params.horizonMonths');
+    const unknown = await t.app.inject({ method: 'POST', url: '/api/analytics/runs', headers: t.admin.headers, payload: { params: { horizonMonth: 6 } } });
+    expect(unknown.statusCode).toBe(400);
+  });
+
+  it('applies every CLTV parameter an analyst sets, and keeps it for the next run', async () => {
+    const params = { marketingCostPerMonth: 2.5, priceLoyaltyElasticity: 0.5, referralShare: 0.25, valuePerEndorsement: 10, holdoutWeeks: 13 };
+    const first = (await t.app.inject({ method: 'POST', url: '/api/analytics/runs', headers: t.admin.headers, payload: { asOf: '1998-06-30T12:00:00Z', params } })).json();
+    expect((await waitForRun(first.id)).params).toMatchObject(params);
+    const next = (await t.app.inject({ method: 'POST', url: '/api/analytics/runs', headers: t.admin.headers, payload: { asOf: '1998-06-30T12:00:00Z' } })).json();
+    const run = await waitForRun(next.id);
+    expect(run.params).toMatchObject(params);
+    expect(run.summary.holdout.holdoutWeeks).toBe(13);
+    const { rows } = await t.database.pool.query(`SELECT id FROM accounts WHERE external_id = '00004'`);
+    const value = (await t.app.inject({ method: 'GET', url: `/api/analytics/accounts/${rows[0].id}`, headers: t.admin.headers })).json();
+    // (an earlier, scheduled run has a later asOf: pick this run's point of the history)
+    const point = value.history.find((h: { runId: number }) => h.runId === next.id);
+    // CM is charged every month of the horizon, discounted: C = CM · Σ v^i
+    const v = 1 / (1 + point.params.monthlyDiscountRate);
+    const annuity = Array.from({ length: point.params.horizonMonths }, (_, i) => v ** (i + 1)).reduce((a, b) => a + b, 0);
+    expect(point.details.cltv.marketingCostValue).toBeCloseTo(2.5 * annuity, 6);
+    expect(point.asOf).toMatch(/^\d{4}-\d{2}-\d{2}T/);
   });
 });

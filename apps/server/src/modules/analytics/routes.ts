@@ -13,7 +13,13 @@ const paramsInput = z
     tierRule: z.object({ by: z.enum(['customer-share', 'value-share', 'minimum-value']), vip: z.number().min(0), major: z.number().min(0), ordinary: z.number().min(0) }),
     horizonMonths: z.number().int().min(1).max(120),
     monthlyDiscountRate: z.number().min(0).max(1),
+    marketingCostPerMonth: z.number().min(0).max(1e9),
+    priceLoyaltyElasticity: z.number().min(0).max(10),
+    referralShare: z.number().min(0).max(1),
+    valuePerEndorsement: z.number().min(0).max(1e9),
+    holdoutWeeks: z.number().int().min(4).max(104),
   })
+  .strict()
   .partial()
   .refine((p) => p.abcCutA === undefined || p.abcCutB === undefined || p.abcCutA <= p.abcCutB, { message: 'abcCutA must not exceed abcCutB', path: ['abcCutA'] });
 

@@ -113,8 +113,9 @@ export async function accountValue(db: Db, user: CurrentUser, accountId: number)
   ).rows;
   const history = rows.map(({ runSummary, runParams, ...score }) => {
     const values = referred.filter((r) => r.runId === score.runId).map((r) => r.value);
-    const cltv = cltvBreakdownOf(runSummary as FittedModels, { ...defaultValueParams, ...(runParams as Partial<ValueParams>) }, accountId, score.details, values);
-    return { ...score, details: { ...score.details, cltv } };
+    const params = { ...defaultValueParams, ...(runParams as Partial<ValueParams>) };
+    const cltv = cltvBreakdownOf(runSummary as FittedModels, params, accountId, score.details, values);
+    return { ...score, asOf: new Date(score.asOf as string).toISOString(), params, details: { ...score.details, cltv } };
   });
   return { latest: history.at(-1) ?? null, history };
 }

@@ -12,6 +12,24 @@ const colors: Partial<Record<EnumName, Record<string, string>>> = {
   role: { admin: 'red', manager: 'gold', sales: 'blue', service: 'green', analyst: 'purple' },
   activityType: { call_in: 'cyan', call_out: 'blue', email: 'geekblue', visit: 'green', meeting: 'purple', note: 'default', task: 'orange' },
   importStatus: { uploaded: 'default', validated: 'blue', running: 'processing', done: 'success', failed: 'error' },
+  analyticsRunStatus: { queued: 'default', running: 'processing', done: 'success', failed: 'error' },
+  // Customer value: green for the customers to keep close, warm colours for those slipping away.
+  rfmSegment: {
+    champions: 'green',
+    loyal: 'cyan',
+    'potential-loyalists': 'blue',
+    'new-customers': 'geekblue',
+    promising: 'purple',
+    'need-attention': 'gold',
+    'about-to-sleep': 'orange',
+    'at-risk': 'volcano',
+    'cannot-lose-them': 'red',
+    hibernating: 'default',
+    lost: 'default',
+  },
+  valueTier: { vip: 'gold', major: 'blue', ordinary: 'cyan', small: 'default' },
+  lifecycleStage: { exploration: 'geekblue', formation: 'cyan', stability: 'green', decline: 'volcano', unknown: 'default' },
+  abcClass: { A: 'red', B: 'orange', C: 'default' },
 };
 
 /** The translated label of an API enumeration value. */

@@ -9,12 +9,15 @@ import {
   ContactsOutlined,
   SettingOutlined,
   AppstoreOutlined,
+  FundOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
+import { analyticsRoles } from '../../api/analytics';
 import { useCurrentUser } from '../../api/auth';
+import type { Role } from '../../api/enums';
 
-/** The main navigation; "Users" only for administrators. */
+/** The main navigation; "Users" only for administrators, customer value for the roles that may see it. */
 export function SideMenu() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -28,6 +31,9 @@ export function SideMenu() {
     { key: '/products', icon: <AppstoreOutlined />, label: t('nav.products') },
     { key: '/orders', icon: <ShoppingCartOutlined />, label: t('nav.orders') },
     { key: '/activities', icon: <CalendarOutlined />, label: t('nav.activities') },
+    ...(me.data && (analyticsRoles as readonly Role[]).includes(me.data.role)
+      ? [{ key: '/analytics', icon: <FundOutlined />, label: t('nav.analytics') }]
+      : []),
     { key: '/import', icon: <ImportOutlined />, label: t('nav.import') },
     ...(me.data?.role === 'admin' ? [{ key: '/users', icon: <TeamOutlined />, label: t('nav.users') }] : []),
     { key: '/settings', icon: <SettingOutlined />, label: t('nav.settings') },

@@ -11,11 +11,12 @@ import { AccountOrdersTab } from './AccountOrdersTab';
 import { AccountActivitiesTab } from './AccountActivitiesTab';
 import { AccountTimelineTab } from './AccountTimelineTab';
 import { AccountHistoryTab } from './AccountHistoryTab';
+import { AccountValueTab } from './AccountValueTab';
 
-const tabKeys = ['contacts', 'orders', 'activities', 'timeline', 'history'] as const;
+const tabKeys = ['contacts', 'orders', 'value', 'activities', 'timeline', 'history'] as const;
 type TabKey = (typeof tabKeys)[number];
 
-/** One customer's archive: profile, contacts, orders, activities, timeline and change history. */
+/** One customer's archive: profile, contacts, orders, customer value, activities, timeline and change history. */
 export default function AccountPage() {
   const { t } = useTranslation();
   const id = Number(useParams().id);
@@ -26,6 +27,7 @@ export default function AccountPage() {
   const tabs = [
     { key: 'contacts', label: t('account.tabs.contacts'), children: <AccountContactsTab accountId={id} /> },
     { key: 'orders', label: t('account.tabs.orders'), children: <AccountOrdersTab accountId={id} /> },
+    { key: 'value', label: <span data-testid="account-value-tab">{t('account.tabs.value')}</span>, children: <AccountValueTab accountId={id} /> },
     { key: 'activities', label: t('account.tabs.activities'), children: <AccountActivitiesTab accountId={id} /> },
     { key: 'timeline', label: t('account.tabs.timeline'), children: <AccountTimelineTab accountId={id} /> },
     { key: 'history', label: t('account.tabs.history'), children: <AccountHistoryTab accountId={id} /> },

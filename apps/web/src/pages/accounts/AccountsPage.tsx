@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { Button, Flex, Input, Select } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { Button, Flex, Input, Select, Tooltip } from 'antd';
+import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { useAccounts, type Account } from '../../api/accounts';
-import { customerTypes, relationshipLevels } from '../../api/enums';
+import { accountsExportUrl, useAccounts, type Account } from '../../api/accounts';
+import { abcClasses, customerTypes, lifecycleStages, relationshipLevels, rfmSegments, valueTiers } from '../../api/enums';
 import { EnumTag } from '../../components/enums/EnumTag';
 import { useEnumOptions } from '../../components/enums/useEnumOptions';
 import { useFormatters } from '../../components/format/useFormatters';
@@ -14,7 +14,9 @@ import { ServerTable } from '../../components/table/ServerTable';
 import { useListParams } from '../../components/table/useListParams';
 import { AccountCreateDrawer } from './AccountCreateDrawer';
 
-const filterNames = ['customerType', 'relationshipLevel'] as const;
+const filterNames = ['customerType', 'relationshipLevel', 'segment', 'valueTier', 'lifecycleStage', 'abcClass'] as const;
+
+const nameWidth = 240;
 
 export default function AccountsPage() {
   const { t } = useTranslation();
@@ -24,13 +26,31 @@ export default function AccountsPage() {
   const [creating, setCreating] = useState(false);
   const typeOptions = useEnumOptions('customerType', customerTypes);
   const levelOptions = useEnumOptions('relationshipLevel', relationshipLevels);
-  const filtered = Boolean(list.params.q || list.params.customerType || list.params.relationshipLevel);
+  const segmentOptions = useEnumOptions('rfmSegment', rfmSegments);
+  const tierOptions = useEnumOptions('valueTier', valueTiers);
+  const stageOptions = useEnumOptions('lifecycleStage', lifecycleStages);
+  const abcOptions = useEnumOptions('abcClass', abcClasses);
+  const filtered = Boolean(list.params.q || filterNames.some((name) => list.params[name]));
+  const filterSelect = (name: (typeof filterNames)[number], options: { value: string; label: string }[], width: number) => (
+    <Select
+      allowClear
+      placeholder={t(`fields.account.${name}`)}
+      options={options}
+      value={list.params[name] as string | undefined}
+      onChange={(value?: string) => list.update({ [name]: value })}
+      style={{ width }}
+      data-testid={`accounts-filter-${name}`}
+    />
+  );
 
   const columns: ColumnsType<Account> = [
     {
       key: 'name',
       dataIndex: 'name',
       title: t('fields.account.name'),
+      // With the value columns the list is wider than a laptop screen: the name stays in view while it scrolls.
+      width: nameWidth,
+      fixed: 'left',
       ellipsis: true,
       sorter: true,
       sortOrder: list.sortOrderOf('name'),
@@ -59,6 +79,35 @@ export default function AccountsPage() {
       sortOrder: list.sortOrderOf('relationshipLevel'),
       render: (value: string) => <EnumTag name="relationshipLevel" value={value} />,
     },
+    {
+      key: 'segment',
+      title: t('fields.account.segment'),
+      width: 150,
+      render: (_v, account) => <EnumTag name="rfmSegment" value={account.score?.segment} />,
+    },
+    {
+      key: 'valueTier',
+      title: t('fields.account.valueTier'),
+      width: 110,
+      render: (_v, account) => <EnumTag name="valueTier" value={account.score?.valueTier} />,
+    },
+    {
+      key: 'lifecycleStage',
+      title: t('fields.account.lifecycleStage'),
+      width: 110,
+      render: (_v, account) => <EnumTag name="lifecycleStage" value={account.score?.lifecycleStage} />,
+    },
+    {
+      key: 'predictedClv',
+      title: t('fields.account.predictedClv'),
+      width: 140,
+      align: 'right',
+      sorter: true,
+      // the most valuable first
+      sortDirections: ['descend', 'ascend'],
+      sortOrder: list.sortOrderOf('predictedClv'),
+      render: (_v, account) => format.money(account.score?.predictedClv),
+    },
     { key: 'ownerName', dataIndex: 'ownerName', title: t('fields.account.owner'), width: 120, ellipsis: true },
     {
       key: 'city',
@@ -84,9 +133,16 @@ export default function AccountsPage() {
       <PageHeader
         title={t('accounts.title')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="account-new">
-            {t('accounts.new')}
-          </Button>
+          <>
+            <Tooltip title={t('accounts.exportHint')}>
+              <Button icon={<DownloadOutlined />} href={accountsExportUrl(list.params)} download="accounts.csv" data-testid="accounts-export">
+                {t('accounts.export')}
+              </Button>
+            </Tooltip>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="account-new">
+              {t('accounts.new')}
+            </Button>
+          </>
         }
       />
       <Flex gap={12} wrap className="toolbar">
@@ -96,30 +152,21 @@ export default function AccountsPage() {
           placeholder={t('accounts.searchPlaceholder')}
           defaultValue={list.params.q}
           onSearch={(q) => list.update({ q })}
-          style={{ width: 320 }}
+          style={{ width: 250 }}
           data-testid="accounts-search"
         />
-        <Select
-          allowClear
-          placeholder={t('fields.account.customerType')}
-          options={typeOptions}
-          value={list.params.customerType as string | undefined}
-          onChange={(value?: string) => list.update({ customerType: value })}
-          style={{ width: 200 }}
-        />
-        <Select
-          allowClear
-          placeholder={t('fields.account.relationshipLevel')}
-          options={levelOptions}
-          value={list.params.relationshipLevel as string | undefined}
-          onChange={(value?: string) => list.update({ relationshipLevel: value })}
-          style={{ width: 180 }}
-        />
+        {filterSelect('customerType', typeOptions, 150)}
+        {filterSelect('relationshipLevel', levelOptions, 150)}
+        {filterSelect('segment', segmentOptions, 150)}
+        {filterSelect('valueTier', tierOptions, 120)}
+        {filterSelect('lifecycleStage', stageOptions, 140)}
+        {filterSelect('abcClass', abcOptions, 100)}
       </Flex>
       <ServerTable<Account>
         query={accounts}
         list={list}
         columns={columns}
+        minWidth={columns.reduce((sum, column) => sum + (Number(column.width) || 0), 0)}
         emptyText={filtered ? t('accounts.emptyFiltered') : t('accounts.empty')}
       />
       <AccountCreateDrawer open={creating} onClose={() => setCreating(false)} />
