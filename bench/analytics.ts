@@ -10,9 +10,9 @@
  * names a server where a throwaway database is created and dropped.
  */
 import { eq } from 'drizzle-orm';
-import pg from 'pg';
 import { openDatabase, type Database } from '../apps/server/src/db/connection.js';
 import { migrateDatabase } from '../apps/server/src/db/migrate.js';
+import { openScratchPostgres } from '../apps/server/test/scratch-database.js';
 import { defaultValueParams } from '../apps/server/src/modules/analytics/customer-value.js';
 import { executeRefresh } from '../apps/server/src/modules/analytics/refresh.js';
 import { analyticsRuns } from '../apps/server/src/modules/analytics/schema.js';
@@ -93,7 +93,7 @@ async function generateCompany(database: Database) {
 }
 
 async function refresh(database: Database) {
-  const [run] = await database.db.insert(analyticsRuns).values({ kind: 'customer-value', asOf: AS_OF, params: defaultValueParams }).returning();
+  const [run] = await database.db.insert(analyticsRuns).values({ kind: 'customer-value', asOf: AS_OF, params: { ...defaultValueParams } }).returning();
   peakRss = process.memoryUsage().rss;
   const t0 = performance.now();
   await executeRefresh(database, run.id, AS_OF, defaultValueParams);
@@ -103,26 +103,7 @@ async function refresh(database: Database) {
   return { seconds, customers: s.customers, purchaseDays: s.purchaseDays, timingsMs: s.timingsMs, bgnbd: s.bgnbd.params, peakRssMb: Math.round(peakRss / 1048576) };
 }
 
-async function freshPostgres(): Promise<Database> {
-  const adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
-  const name = `relata_bench_analytics_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: '' });
-  const close = database.close;
-  database.close = async () => {
-    await close();
-    const c = new pg.Client({ connectionString: adminUrl });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await c.end();
-  };
-  return database;
-}
+const freshPostgres = () => openScratchPostgres(process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test', 'relata_bench_analytics');
 
 const fmt = (ms: Record<string, number>) => Object.entries(ms).map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s`).join(', ');
 

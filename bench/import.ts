@@ -13,9 +13,9 @@
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { openDatabase, type Database } from '../apps/server/src/db/connection.js';
 import { migrateDatabase } from '../apps/server/src/db/migrate.js';
+import { openScratchPostgres } from '../apps/server/test/scratch-database.js';
 import { runImport, type ImportRequest } from '../apps/server/src/modules/imports/import-run.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -56,26 +56,7 @@ const files: (Omit<ImportRequest, 'userId' | 'skipInvalid' | 'dryRun'> & { name:
   },
 ].filter((f) => !only || f.name === only) as never;
 
-async function freshPostgres(): Promise<Database> {
-  const adminUrl = process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
-  const name = `relata_bench_${process.pid}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: '' });
-  const close = database.close;
-  database.close = async () => {
-    await close();
-    const c = new pg.Client({ connectionString: adminUrl });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await c.end();
-  };
-  return database;
-}
+const freshPostgres = () => openScratchPostgres(process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test', 'relata_bench');
 
 const rows: string[][] = [];
 const perSecond = (n: number, ms: number) => Math.round((n / ms) * 1000).toLocaleString('en-US');

@@ -7,9 +7,9 @@
 import os from 'node:os';
 import path from 'node:path';
 import fs from 'node:fs';
-import pg from 'pg';
 import { buildApp } from '../src/app.js';
 import { openDatabase, type Database } from '../src/db/connection.js';
+import { openScratchPostgres } from './scratch-database.js';
 import { migrateDatabase } from '../src/db/migrate.js';
 import { createUser } from '../src/modules/users/service.js';
 import type { Role } from '../src/modules/users/schema.js';
@@ -20,23 +20,7 @@ export async function openTestDatabase(): Promise<Database> {
   if (testDbKind === 'pglite') return openDatabase({ dataDir: 'memory://' });
   const adminUrl = process.env.DATABASE_URL;
   if (!adminUrl) throw new Error('RELATA_TEST_DB=postgres needs DATABASE_URL');
-  const name = `relata_test_${process.pid}_${Math.random().toString(36).slice(2, 8)}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), dataDir: '' });
-  const close = database.close;
-  database.close = async () => {
-    await close();
-    const c = new pg.Client({ connectionString: adminUrl });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await c.end();
-  };
-  return database;
+  return openScratchPostgres(adminUrl, 'relata_test');
 }
 
 export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
