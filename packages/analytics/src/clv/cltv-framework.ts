@@ -199,8 +199,44 @@ function pgsOf(models: CltvModels, c: CltvCustomer<unknown>): { pgs: number; sou
   return { pgs: 0, source: 'none' };
 }
 
+/** What BG/NBD says of a purchase history (x, t_x, T) over the horizon: the same for every customer with that history. */
+interface PurchaseSchedule {
+  pAlive: number;
+  purchasesPerPeriod: Float64Array;
+  expectedPurchases: number;
+  discountedPurchases: number;
+}
+
+function purchaseSchedule(models: CltvModels, x: number, tx: number, T: number, p: CltvParameters): PurchaseSchedule {
+  const purchasesPerPeriod = new Float64Array(p.periods);
+  let previous = 0;
+  let discountedPurchases = 0;
+  for (let i = 1; i <= p.periods; i++) {
+    const cumulative = expectedPurchasesConditional(models.bgnbd, i * p.periodLength, x, tx, T);
+    purchasesPerPeriod[i - 1] = cumulative - previous;
+    discountedPurchases += (cumulative - previous) / Math.pow(1 + p.discountRate, i);
+    previous = cumulative;
+  }
+  return { pAlive: probabilityAlive(models.bgnbd, x, tx, T), purchasesPerPeriod, expectedPurchases: previous, discountedPurchases };
+}
+
+/**
+ * Schedules by history: in a customer base many customers share (x, t_x, T) — every one-time buyer of the same
+ * day — and the ₂F₁ evaluations behind E[Y(t)] are the cost of a refresh, so each history is computed once.
+ * The shared arrays are read-only outputs.
+ */
+type ScheduleCache = Map<string, PurchaseSchedule>;
+
+function scheduleOf(models: CltvModels, c: CltvCustomer<unknown>, p: CltvParameters, cache?: ScheduleCache): PurchaseSchedule {
+  if (!cache) return purchaseSchedule(models, c.x, c.tx, c.T, p);
+  const key = `${c.x}|${c.tx}|${c.T}`;
+  let schedule = cache.get(key);
+  if (!schedule) cache.set(key, (schedule = purchaseSchedule(models, c.x, c.tx, c.T, p)));
+  return schedule;
+}
+
 /** R and L of one customer, and F without influence. */
-function relationship<Id>(models: CltvModels, c: CltvCustomer<Id>, p: CltvParameters): Omit<
+function relationship<Id>(models: CltvModels, c: CltvCustomer<Id>, p: CltvParameters, cache?: ScheduleCache): Omit<
   CltvBreakdown<Id>,
   'referrals' | 'referralValue' | 'endorsements' | 'endorsementValue' | 'influence' | 'cltv'
 > {
@@ -215,22 +251,13 @@ function relationship<Id>(models: CltvModels, c: CltvCustomer<Id>, p: CltvParame
   const costOfSales = csRate * pgs;
   const margin = pgs - costOfSales;
   const phi = p.priceLoyaltyElasticity === 0 ? 1 : Math.pow(rho, p.priceLoyaltyElasticity);
-  const pAlive = probabilityAlive(models.bgnbd, c.x, c.tx, c.T);
-
-  const purchasesPerPeriod = new Float64Array(p.periods);
+  const { pAlive, purchasesPerPeriod, expectedPurchases, discountedPurchases } = scheduleOf(models, c, p, cache);
   const valuePerPeriod = new Float64Array(p.periods);
-  let previous = 0;
-  let discountedPurchases = 0;
   let annuity = 0;
   for (let i = 1; i <= p.periods; i++) {
-    const cumulative = expectedPurchasesConditional(models.bgnbd, i * p.periodLength, c.x, c.tx, c.T);
-    const purchases = cumulative - previous;
-    previous = cumulative;
     const v = 1 / Math.pow(1 + p.discountRate, i);
-    purchasesPerPeriod[i - 1] = purchases;
-    discountedPurchases += purchases * v;
     annuity += v;
-    valuePerPeriod[i - 1] = v * (margin * phi * purchases - cm);
+    valuePerPeriod[i - 1] = v * (margin * phi * purchasesPerPeriod[i - 1] - cm);
   }
   const loyalty = phi * discountedPurchases;
   const purchaseMarginValue = margin * loyalty;
@@ -243,7 +270,7 @@ function relationship<Id>(models: CltvModels, c: CltvCustomer<Id>, p: CltvParame
     marketingCostPerPeriod: cm,
     marginPerPurchase: margin,
     pAlive,
-    expectedPurchases: previous,
+    expectedPurchases,
     purchasesPerPeriod,
     discountedPurchases,
     discountedPurchasesIfAlive: pAlive > 0 ? discountedPurchases / pAlive : 0,
@@ -306,7 +333,8 @@ export function cltvFramework<Id>(
   parameters: Partial<CltvParameters> = {},
 ): CltvBreakdown<Id>[] {
   const p = resolveParameters(parameters);
-  const bases = customers.map((c) => relationship(models, c, p));
+  const cache: ScheduleCache = new Map();
+  const bases = customers.map((c) => relationship(models, c, p, cache));
   const index = new Map<Id, number>();
   customers.forEach((c, i) => {
     if (index.has(c.customerId)) throw new RangeError(`duplicate customer ${String(c.customerId)}`);
