@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { unauthenticated } from '../../http/errors.js';
+import { cachedCaller, rememberCaller } from './session-cache.js';
 import { userForApiToken, userForSession, type CurrentUser } from './service.js';
 
 export const SESSION_COOKIE = 'relata_session';
@@ -23,7 +24,11 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     const db = app.database.db;
     const bearer = request.headers.authorization?.match(/^Bearer\s+(.+)$/i)?.[1];
     const cookie = request.cookies[SESSION_COOKIE];
-    request.currentUser = bearer ? await userForApiToken(db, bearer) : cookie ? await userForSession(db, cookie) : null;
+    const key = bearer ? `bearer:${bearer}` : cookie ? `session:${cookie}` : null;
+    if (key) {
+      request.currentUser = cachedCaller(key) ?? (bearer ? await userForApiToken(db, bearer) : await userForSession(db, cookie!));
+      if (request.currentUser) rememberCaller(key, request.currentUser);
+    }
     if (!request.currentUser && !publicPaths.includes(path) && !path.startsWith('/api/docs')) throw unauthenticated();
   });
 });

@@ -5,6 +5,7 @@ import { recordAudit } from '../audit/service.js';
 import { hashPassword, secondsUntilNextAttempt, verifyPassword } from './passwords.js';
 import { apiTokens, sessions, users, type Role } from './schema.js';
 import { newSecret, sha256 } from './tokens.js';
+import { forgetCaller, forgetUser } from './session-cache.js';
 
 export interface CurrentUser {
   id: number;
@@ -54,6 +55,7 @@ export async function signIn(db: Db, email: string, password: string) {
 }
 
 export async function signOut(db: Db, token: string) {
+  forgetCaller(`session:${token}`);
   await db.delete(sessions).where(eq(sessions.tokenHash, sha256(token)));
 }
 
@@ -111,6 +113,7 @@ export async function revokeApiToken(db: Db, userId: number, tokenId: number) {
     .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
     .returning({ id: apiTokens.id });
   if (rows.length === 0) throw notFound('API token');
+  forgetUser(userId); // the revoked token's cache entry is keyed by the secret, which we do not keep
 }
 
 export const listUsers = (db: Db) => db.select(publicColumns).from(users).orderBy(asc(users.id));
@@ -152,6 +155,7 @@ export async function updateUser(
     if (before[key] !== after[key]) changes[key] = [before[key], after[key]];
   }
   if (password) changes.password = ['***', '***'];
+  forgetUser(id); // a new role or a deactivation applies to the next request
   if (!after.active) await db.delete(sessions).where(eq(sessions.userId, id));
   await recordAudit(db, { userId: actorId, entityType: 'user', entityId: id, action: 'update', changes });
   return after;
