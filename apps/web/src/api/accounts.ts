@@ -70,7 +70,9 @@ export type AccountInput = Partial<
   >
 > & { name: string };
 
-export const accountsApi = resourceHooks<Account, AccountInput, Partial<AccountInput>>('accounts', '/accounts');
+export const accountsApi = resourceHooks<Account, AccountInput, Partial<AccountInput>>('accounts', '/accounts', {
+  related: ['dashboard', 'search', 'audit'],
+});
 
 export const {
   useList: useAccounts,
@@ -78,6 +80,7 @@ export const {
   useCreate: useCreateAccount,
   useUpdate: useUpdateAccount,
   useRemove: useRemoveAccount,
+  useRestore: useRestoreAccount,
 } = accountsApi;
 
 export type TimelineEntryType = 'order' | 'activity' | 'contact' | 'audit';

@@ -23,7 +23,9 @@ export type ActivityInput = Partial<
   Pick<Activity, 'accountId' | 'contactId' | 'body' | 'occurredAt' | 'durationMinutes' | 'outcome' | 'dueAt'>
 > & { type: ActivityType; subject: string };
 
-export const activitiesApi = resourceHooks<Activity, ActivityInput, Partial<ActivityInput>>('activities', '/activities');
+export const activitiesApi = resourceHooks<Activity, ActivityInput, Partial<ActivityInput>>('activities', '/activities', {
+  related: ['accounts', 'dashboard', 'audit'],
+});
 
 export const {
   useList: useActivities,
@@ -31,4 +33,5 @@ export const {
   useCreate: useCreateActivity,
   useUpdate: useUpdateActivity,
   useRemove: useRemoveActivity,
+  useRestore: useRestoreActivity,
 } = activitiesApi;

@@ -24,7 +24,9 @@ export type ContactInput = Partial<
   Pick<Contact, 'title' | 'role' | 'email' | 'phone' | 'mobile' | 'wechat' | 'preferredChannel' | 'isPrimary' | 'notes'>
 > & { accountId: number; name: string };
 
-export const contactsApi = resourceHooks<Contact, ContactInput, Partial<ContactInput>>('contacts', '/contacts');
+export const contactsApi = resourceHooks<Contact, ContactInput, Partial<ContactInput>>('contacts', '/contacts', {
+  related: ['accounts', 'dashboard', 'search', 'audit'],
+});
 
 export const {
   useList: useContacts,
@@ -32,4 +34,5 @@ export const {
   useCreate: useCreateContact,
   useUpdate: useUpdateContact,
   useRemove: useRemoveContact,
+  useRestore: useRestoreContact,
 } = contactsApi;

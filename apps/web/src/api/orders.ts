@@ -49,7 +49,9 @@ export interface OrderInput {
   lines: OrderLineInput[];
 }
 
-export const ordersApi = resourceHooks<Order, OrderInput, Partial<Omit<OrderInput, 'lines'>>>('orders', '/orders');
+export const ordersApi = resourceHooks<Order, OrderInput, Partial<Omit<OrderInput, 'lines'>>>('orders', '/orders', {
+  related: ['accounts', 'dashboard', 'audit'],
+});
 
 export const {
   useList: useOrders,
@@ -57,4 +59,5 @@ export const {
   useCreate: useCreateOrder,
   useUpdate: useUpdateOrder,
   useRemove: useRemoveOrder,
+  useRestore: useRestoreOrder,
 } = ordersApi;

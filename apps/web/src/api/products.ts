@@ -21,7 +21,9 @@ export type ProductInput = Partial<
   Pick<Product, 'category' | 'kind' | 'listPrice' | 'unitCost' | 'valueAdded' | 'launchDate' | 'active' | 'description'>
 > & { sku: string; name: string };
 
-export const productsApi = resourceHooks<Product, ProductInput, Partial<ProductInput>>('products', '/products');
+export const productsApi = resourceHooks<Product, ProductInput, Partial<ProductInput>>('products', '/products', {
+  related: ['dashboard', 'search', 'audit'],
+});
 
 export const {
   useList: useProducts,
@@ -29,6 +31,7 @@ export const {
   useCreate: useCreateProduct,
   useUpdate: useUpdateProduct,
   useRemove: useRemoveProduct,
+  useRestore: useRestoreProduct,
 } = productsApi;
 
 /** The server may answer a bare array or `{items}`; both are accepted. */

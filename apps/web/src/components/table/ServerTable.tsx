@@ -11,13 +11,22 @@ interface Props<T> extends Omit<TableProps<T>, 'dataSource' | 'pagination' | 'on
   emptyText: string;
   /**
    * Width below which the table scrolls sideways. Give every column a width except the main name column:
-   * it takes the rest and ellipsizes, so a long name never stretches the table.
+   * it takes the rest and ellipsizes, so a long name never stretches the table. By default the columns'
+   * widths plus 200 px for the name column (at least 960): an added column never squeezes the name away.
    */
   minWidth?: number;
 }
 
+/** The default minWidth: the fixed widths, and room for the one column without a width. */
+const flexibleColumnMin = 200;
+function defaultMinWidth(columns: readonly { width?: string | number }[] | undefined): number {
+  const widths = (columns ?? []).map((column) => Number(column.width) || 0);
+  const flexible = widths.some((width) => width === 0) ? flexibleColumnMin : 0;
+  return Math.max(960, widths.reduce((sum, width) => sum + width, 0) + flexible);
+}
+
 /** A Table over a paged list endpoint: server-side paging and sorting, skeleton-free loading, error and empty states. */
-export function ServerTable<T extends { id: number | string }>({ query, list, emptyText, minWidth = 960, ...table }: Props<T>) {
+export function ServerTable<T extends { id: number | string }>({ query, list, emptyText, minWidth, ...table }: Props<T>) {
   const pagination = usePagination(list.params, query.data?.total);
   if (query.isError && !query.data) return <ErrorResult error={query.error} onRetry={() => void query.refetch()} />;
   return (
@@ -25,7 +34,7 @@ export function ServerTable<T extends { id: number | string }>({ query, list, em
       rowKey="id"
       size="middle"
       tableLayout="fixed"
-      scroll={{ x: minWidth }}
+      scroll={{ x: minWidth ?? defaultMinWidth(table.columns) }}
       {...table}
       dataSource={query.data?.items}
       loading={query.isFetching}

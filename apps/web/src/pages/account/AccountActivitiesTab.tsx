@@ -2,8 +2,9 @@ import { useState } from 'react';
 import { Button, Empty, Flex, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useActivities, type Activity } from '../../api/activities';
+import { activitiesApi, useActivities, type Activity } from '../../api/activities';
 import { ErrorResult } from '../../components/feedback/ErrorResult';
+import { useRecordActionColumns } from '../../components/table/useRecordActionColumns';
 import { LogActivityDrawer } from '../activities/LogActivityDrawer';
 import { useActivityColumns } from '../activities/useActivityColumns';
 
@@ -12,7 +13,8 @@ export function AccountActivitiesTab({ accountId }: { accountId: number }) {
   const [page, setPage] = useState({ page: 1, pageSize: 10 });
   const activities = useActivities({ accountId, ...page, sort: 'occurredAt', order: 'desc' });
   const [logging, setLogging] = useState(false);
-  const columns = useActivityColumns({ showAccount: false });
+  const actions = useRecordActionColumns<Activity>({ resource: activitiesApi, area: 'activities', nameOf: (a) => a.subject });
+  const columns = [...useActivityColumns({ showAccount: false }), ...actions];
 
   if (activities.isError) return <ErrorResult error={activities.error} onRetry={() => void activities.refetch()} />;
   return (

@@ -3,9 +3,10 @@ import { Button, Empty, Flex, Table } from 'antd';
 import { PlusOutlined, StarFilled } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
-import { useContacts, type Contact } from '../../api/contacts';
+import { contactsApi, useContacts, type Contact } from '../../api/contacts';
 import { EnumTag } from '../../components/enums/EnumTag';
 import { ErrorResult } from '../../components/feedback/ErrorResult';
+import { useRecordActionColumns } from '../../components/table/useRecordActionColumns';
 import { ContactFormDrawer } from '../contacts/ContactFormDrawer';
 
 export function AccountContactsTab({ accountId }: { accountId: number }) {
@@ -13,6 +14,7 @@ export function AccountContactsTab({ accountId }: { accountId: number }) {
   const [page, setPage] = useState({ page: 1, pageSize: 10 });
   const contacts = useContacts({ accountId, ...page, sort: 'name', order: 'asc' });
   const [editing, setEditing] = useState<Contact | 'new' | null>(null);
+  const actions = useRecordActionColumns<Contact>({ resource: contactsApi, area: 'contacts', nameOf: (c) => c.name });
 
   const columns: ColumnsType<Contact> = [
     {
@@ -39,6 +41,7 @@ export function AccountContactsTab({ accountId }: { accountId: number }) {
       width: 120,
       render: (value: string | null) => <EnumTag name="preferredChannel" value={value} />,
     },
+    ...actions,
   ];
 
   if (contacts.isError) return <ErrorResult error={contacts.error} onRetry={() => void contacts.refetch()} />;

@@ -1,8 +1,9 @@
 import { Card, Flex, Skeleton, Space, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router-dom';
-import { useAccount } from '../../api/accounts';
+import { accountsApi, useAccount } from '../../api/accounts';
 import { EnumTag } from '../../components/enums/EnumTag';
+import { DeletedBanner } from '../../components/feedback/DeletedBanner';
 import { QueryState } from '../../components/feedback/QueryState';
 import { NotFoundPage } from '../NotFoundPage';
 import { AccountProfileCard } from './AccountProfileCard';
@@ -50,6 +51,7 @@ export default function AccountPage() {
               ))}
             </Space>
           </Flex>
+          <DeletedBanner resource={accountsApi} id={data.id} name={data.name} deletedAt={data.deletedAt} />
           <AccountProfileCard account={data} />
           <Card className="account-tabs" styles={{ body: { paddingTop: 4 } }}>
             <Tabs

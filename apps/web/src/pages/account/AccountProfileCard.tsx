@@ -1,10 +1,13 @@
 import { useState } from 'react';
-import { Button, Card, Col, Descriptions, Row, Statistic, Typography } from 'antd';
+import { Button, Card, Col, Descriptions, Flex, Row, Statistic, Typography } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { Account } from '../../api/accounts';
-import { EnumTag } from '../../components/enums/EnumTag';
+import { useNavigate } from 'react-router-dom';
+import { useCanWrite } from '../../api/access';
+import { accountsApi, type Account } from '../../api/accounts';
+import { EnumTag, useEnumLabel } from '../../components/enums/EnumTag';
 import { useFormatters } from '../../components/format/useFormatters';
+import { DeleteButton } from '../../components/table/RecordActions';
 import { AccountEditDrawer } from './AccountEditDrawer';
 
 const text = (value: string | null | undefined) => value || '—';
@@ -12,16 +15,38 @@ const text = (value: string | null | undefined) => value || '—';
 export function AccountProfileCard({ account }: { account: Account }) {
   const { t } = useTranslation();
   const format = useFormatters();
+  const label = useEnumLabel();
+  const navigate = useNavigate();
+  const canWrite = useCanWrite('accounts');
   const [editing, setEditing] = useState(false);
   const stats = account.stats;
+  // A deleted account (only an admin can open one) is restored first, not edited.
+  const live = !account.deletedAt;
 
   return (
     <Card
       title={t('account.profile')}
       extra={
-        <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="account-edit">
-          {t('common.edit')}
-        </Button>
+        live ? (
+          <Flex gap={8}>
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="account-edit">
+              {t('common.edit')}
+            </Button>
+            {canWrite ? (
+              <DeleteButton
+                resource={accountsApi}
+                id={account.id}
+                name={account.name}
+                variant="default"
+                testId="account-delete"
+                confirmTitle={(name) => t('account.deleteConfirm', { name })}
+                description={t('account.deleteHint')}
+                successText={(name) => t('account.deleted', { name })}
+                onDeleted={() => navigate('/accounts')}
+              />
+            ) : null}
+          </Flex>
+        ) : null
       }
     >
       <Row gutter={[24, 16]}>
@@ -48,7 +73,7 @@ export function AccountProfileCard({ account }: { account: Account }) {
               { key: 'owner', label: t('fields.account.owner'), children: text(account.ownerName) },
               { key: 'email', label: t('fields.account.email'), children: account.email ? <a href={`mailto:${account.email}`}>{account.email}</a> : '—' },
               { key: 'phone', label: t('fields.account.phone'), children: text(account.phone) },
-              { key: 'industry', label: t('fields.account.industry'), children: text(account.industry) },
+              { key: 'industry', label: t('fields.account.industry'), children: account.industry ? label('industry', account.industry) : '—' },
               {
                 key: 'location',
                 label: t('fields.account.city'),
@@ -66,7 +91,7 @@ export function AccountProfileCard({ account }: { account: Account }) {
                   '—'
                 ),
               },
-              { key: 'source', label: t('fields.account.source'), children: text(account.source) },
+              { key: 'source', label: t('fields.account.source'), children: label('accountSource', account.source) },
               { key: 'createdAt', label: t('fields.account.createdAt'), children: format.dateTime(account.createdAt) },
               { key: 'updatedAt', label: t('fields.account.updatedAt'), children: format.dateTime(account.updatedAt) },
               {

@@ -4,14 +4,17 @@ import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
-import { accountsExportUrl, useAccounts, type Account } from '../../api/accounts';
+import { accountsApi, accountsExportUrl, useAccounts, type Account } from '../../api/accounts';
 import { abcClasses, customerTypes, lifecycleStages, relationshipLevels, rfmSegments, valueTiers } from '../../api/enums';
 import { EnumTag } from '../../components/enums/EnumTag';
 import { useEnumOptions } from '../../components/enums/useEnumOptions';
 import { useFormatters } from '../../components/format/useFormatters';
 import { PageHeader } from '../../components/layout/PageHeader';
+import { RecycleBinHint, RecycleBinSwitch } from '../../components/table/RecycleBinSwitch';
 import { ServerTable } from '../../components/table/ServerTable';
 import { useListParams } from '../../components/table/useListParams';
+import { useRecordActionColumns } from '../../components/table/useRecordActionColumns';
+import { recycleBinParam, useRecycleBin } from '../../components/table/useRecycleBin';
 import { AccountCreateDrawer } from './AccountCreateDrawer';
 
 const filterNames = ['customerType', 'relationshipLevel', 'segment', 'valueTier', 'lifecycleStage', 'abcClass'] as const;
@@ -21,8 +24,11 @@ const nameWidth = 240;
 export default function AccountsPage() {
   const { t } = useTranslation();
   const format = useFormatters();
-  const list = useListParams(filterNames);
-  const accounts = useAccounts(list.params);
+  const list = useListParams([...filterNames, recycleBinParam]);
+  const bin = useRecycleBin(list);
+  const accounts = useAccounts(bin.params);
+  // Accounts are deleted from their own page; the list has only the recycle bin's Restore.
+  const binColumns = useRecordActionColumns<Account>({ resource: accountsApi, area: 'accounts', inBin: true, nameOf: (a) => a.name, fixed: true });
   const [creating, setCreating] = useState(false);
   const typeOptions = useEnumOptions('customerType', customerTypes);
   const levelOptions = useEnumOptions('relationshipLevel', relationshipLevels);
@@ -126,6 +132,7 @@ export default function AccountsPage() {
       sortOrder: list.sortOrderOf('createdAt'),
       render: (value: string) => format.date(value),
     },
+    ...(bin.active ? binColumns : []),
   ];
 
   return (
@@ -134,8 +141,9 @@ export default function AccountsPage() {
         title={t('accounts.title')}
         extra={
           <>
+            <RecycleBinSwitch bin={bin} />
             <Tooltip title={t('accounts.exportHint')}>
-              <Button icon={<DownloadOutlined />} href={accountsExportUrl(list.params)} download="accounts.csv" data-testid="accounts-export">
+              <Button icon={<DownloadOutlined />} href={accountsExportUrl(bin.params)} download="accounts.csv" data-testid="accounts-export">
                 {t('accounts.export')}
               </Button>
             </Tooltip>
@@ -162,12 +170,13 @@ export default function AccountsPage() {
         {filterSelect('lifecycleStage', stageOptions, 140)}
         {filterSelect('abcClass', abcOptions, 100)}
       </Flex>
+      <RecycleBinHint bin={bin} />
       <ServerTable<Account>
         query={accounts}
         list={list}
         columns={columns}
         minWidth={columns.reduce((sum, column) => sum + (Number(column.width) || 0), 0)}
-        emptyText={filtered ? t('accounts.emptyFiltered') : t('accounts.empty')}
+        emptyText={bin.active ? t('recycleBin.empty') : filtered ? t('accounts.emptyFiltered') : t('accounts.empty')}
       />
       <AccountCreateDrawer open={creating} onClose={() => setCreating(false)} />
     </>

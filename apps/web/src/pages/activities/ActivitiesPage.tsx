@@ -2,33 +2,41 @@ import { useState } from 'react';
 import { Button, Flex, Select } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useActivities, type Activity } from '../../api/activities';
+import { activitiesApi, useActivities, type Activity } from '../../api/activities';
 import { activityTypes } from '../../api/enums';
 import { useEnumOptions } from '../../components/enums/useEnumOptions';
 import { PageHeader } from '../../components/layout/PageHeader';
+import { RecycleBinHint, RecycleBinSwitch } from '../../components/table/RecycleBinSwitch';
 import { ServerTable } from '../../components/table/ServerTable';
 import { useListParams } from '../../components/table/useListParams';
+import { useRecordActionColumns } from '../../components/table/useRecordActionColumns';
+import { recycleBinParam, useRecycleBin } from '../../components/table/useRecycleBin';
 import { LogActivityDrawer } from './LogActivityDrawer';
 import { useActivityColumns } from './useActivityColumns';
 
-const filterNames = ['type', 'accountId'] as const;
+const filterNames = ['type', 'accountId', recycleBinParam] as const;
 
 export default function ActivitiesPage() {
   const { t } = useTranslation();
   const list = useListParams(filterNames, { sort: 'occurredAt', order: 'desc' });
-  const activities = useActivities(list.params);
+  const bin = useRecycleBin(list);
+  const activities = useActivities(bin.params);
   const [logging, setLogging] = useState(false);
   const typeOptions = useEnumOptions('activityType', activityTypes);
-  const columns = useActivityColumns({ showAccount: true, sortOrderOf: list.sortOrderOf });
+  const actions = useRecordActionColumns<Activity>({ resource: activitiesApi, area: 'activities', inBin: bin.active, nameOf: (a) => a.subject, fixed: true });
+  const columns = [...useActivityColumns({ showAccount: true, sortOrderOf: list.sortOrderOf }), ...actions];
 
   return (
     <>
       <PageHeader
         title={t('activities.title')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setLogging(true)}>
-            {t('activities.new')}
-          </Button>
+          <>
+            <RecycleBinSwitch bin={bin} />
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setLogging(true)}>
+              {t('activities.new')}
+            </Button>
+          </>
         }
       />
       <Flex gap={12} wrap className="toolbar">
@@ -41,7 +49,8 @@ export default function ActivitiesPage() {
           style={{ width: 200 }}
         />
       </Flex>
-      <ServerTable<Activity> query={activities} list={list} columns={columns} emptyText={t('activities.empty')} />
+      <RecycleBinHint bin={bin} />
+      <ServerTable<Activity> query={activities} list={list} columns={columns} emptyText={bin.active ? t('recycleBin.empty') : t('activities.empty')} />
       <LogActivityDrawer open={logging} onClose={() => setLogging(false)} />
     </>
   );

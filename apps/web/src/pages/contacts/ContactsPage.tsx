@@ -3,21 +3,26 @@ import { Button, Flex, Input } from 'antd';
 import { PlusOutlined, StarFilled } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
-import { useContacts, type Contact } from '../../api/contacts';
+import { contactsApi, useContacts, type Contact } from '../../api/contacts';
 import { AccountLink } from '../../components/AccountLink';
 import { EnumTag } from '../../components/enums/EnumTag';
 import { PageHeader } from '../../components/layout/PageHeader';
+import { RecycleBinHint, RecycleBinSwitch } from '../../components/table/RecycleBinSwitch';
 import { ServerTable } from '../../components/table/ServerTable';
 import { useListParams } from '../../components/table/useListParams';
+import { useRecordActionColumns } from '../../components/table/useRecordActionColumns';
+import { recycleBinParam, useRecycleBin } from '../../components/table/useRecycleBin';
 import { ContactFormDrawer } from './ContactFormDrawer';
 
-const filterNames = ['accountId'] as const;
+const filterNames = ['accountId', recycleBinParam] as const;
 
 export default function ContactsPage() {
   const { t } = useTranslation();
   const list = useListParams(filterNames);
-  const contacts = useContacts(list.params);
+  const bin = useRecycleBin(list);
+  const contacts = useContacts(bin.params);
   const [editing, setEditing] = useState<Contact | 'new' | null>(null);
+  const actions = useRecordActionColumns<Contact>({ resource: contactsApi, area: 'contacts', inBin: bin.active, nameOf: (c) => c.name, fixed: true });
 
   const columns: ColumnsType<Contact> = [
     {
@@ -28,12 +33,24 @@ export default function ContactsPage() {
       ellipsis: true,
       sorter: true,
       sortOrder: list.sortOrderOf('name'),
-      render: (name: string, contact) => (
-        <a onClick={() => setEditing(contact)} title={name}>
-          {contact.isPrimary ? <StarFilled style={{ color: '#faad14', marginRight: 6 }} /> : null}
-          {name}
-        </a>
-      ),
+      render: (name: string, contact) => {
+        const star = contact.isPrimary ? <StarFilled style={{ color: '#faad14', marginRight: 6 }} /> : null;
+        // A deleted contact is restored, not edited.
+        if (bin.active) {
+          return (
+            <span title={name}>
+              {star}
+              {name}
+            </span>
+          );
+        }
+        return (
+          <a onClick={() => setEditing(contact)} title={name}>
+            {star}
+            {name}
+          </a>
+        );
+      },
     },
     {
       key: 'account',
@@ -51,6 +68,7 @@ export default function ContactsPage() {
       width: 120,
       render: (value: string | null) => <EnumTag name="preferredChannel" value={value} />,
     },
+    ...actions,
   ];
 
   return (
@@ -58,9 +76,12 @@ export default function ContactsPage() {
       <PageHeader
         title={t('contacts.title')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-            {t('contacts.new')}
-          </Button>
+          <>
+            <RecycleBinSwitch bin={bin} />
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+              {t('contacts.new')}
+            </Button>
+          </>
         }
       />
       <Flex gap={12} wrap className="toolbar">
@@ -73,7 +94,8 @@ export default function ContactsPage() {
           style={{ width: 320 }}
         />
       </Flex>
-      <ServerTable<Contact> query={contacts} list={list} columns={columns} emptyText={t('contacts.empty')} />
+      <RecycleBinHint bin={bin} />
+      <ServerTable<Contact> query={contacts} list={list} columns={columns} emptyText={bin.active ? t('recycleBin.empty') : t('contacts.empty')} />
       <ContactFormDrawer open={editing !== null} contact={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
     </>
   );

@@ -1,9 +1,10 @@
 import { Card, Descriptions, Flex, Skeleton, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router-dom';
-import { useOrder } from '../../api/orders';
+import { ordersApi, useOrder } from '../../api/orders';
 import { AccountLink } from '../../components/AccountLink';
 import { EnumTag } from '../../components/enums/EnumTag';
+import { DeletedBanner } from '../../components/feedback/DeletedBanner';
 import { QueryState } from '../../components/feedback/QueryState';
 import { NotFoundPage } from '../NotFoundPage';
 import { useFormatters } from '../../components/format/useFormatters';
@@ -27,6 +28,7 @@ export default function OrderPage() {
         return (
           <Flex vertical gap={16}>
             <PageHeader title={t('orders.detailTitle', { orderNo: data.orderNo })} testId="order-title" />
+            <DeletedBanner resource={ordersApi} id={data.id} name={data.orderNo} deletedAt={data.deletedAt} />
             <Card>
               <Flex gap={48} wrap style={{ marginBottom: 16 }}>
                 <Statistic title={t('fields.order.total')} value={format.money(data.totalAmount, data.currency)} />

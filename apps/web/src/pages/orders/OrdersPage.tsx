@@ -3,23 +3,28 @@ import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { orderStatuses } from '../../api/enums';
-import { useOrders, type Order } from '../../api/orders';
+import { ordersApi, useOrders, type Order } from '../../api/orders';
 import { AccountLink } from '../../components/AccountLink';
 import { EnumTag } from '../../components/enums/EnumTag';
 import { useEnumOptions } from '../../components/enums/useEnumOptions';
 import { useFormatters } from '../../components/format/useFormatters';
 import { PageHeader } from '../../components/layout/PageHeader';
+import { RecycleBinHint, RecycleBinSwitch } from '../../components/table/RecycleBinSwitch';
 import { ServerTable } from '../../components/table/ServerTable';
 import { useListParams } from '../../components/table/useListParams';
+import { useRecordActionColumns } from '../../components/table/useRecordActionColumns';
+import { recycleBinParam, useRecycleBin } from '../../components/table/useRecycleBin';
 import { OrderLinesTable } from './OrderLinesTable';
 
-const filterNames = ['accountId', 'status'] as const;
+const filterNames = ['accountId', 'status', recycleBinParam] as const;
 
 export default function OrdersPage() {
   const { t } = useTranslation();
   const format = useFormatters();
   const list = useListParams(filterNames, { sort: 'orderedAt', order: 'desc' });
-  const orders = useOrders(list.params);
+  const bin = useRecycleBin(list);
+  const orders = useOrders(bin.params);
+  const actions = useRecordActionColumns<Order>({ resource: ordersApi, area: 'orders', inBin: bin.active, nameOf: (o) => o.orderNo, fixed: true });
   const statusOptions = useEnumOptions('orderStatus', orderStatuses);
 
   const columns: ColumnsType<Order> = [
@@ -67,11 +72,12 @@ export default function OrdersPage() {
       sortOrder: list.sortOrderOf('totalAmount'),
       render: (v: number, order) => format.money(v, order.currency),
     },
+    ...actions,
   ];
 
   return (
     <>
-      <PageHeader title={t('orders.title')} />
+      <PageHeader title={t('orders.title')} extra={bin.allowed ? <RecycleBinSwitch bin={bin} /> : undefined} />
       <Flex gap={12} wrap className="toolbar">
         <Input.Search
           key={list.params.q ?? ''}
@@ -90,11 +96,12 @@ export default function OrdersPage() {
           style={{ width: 160 }}
         />
       </Flex>
+      <RecycleBinHint bin={bin} />
       <ServerTable<Order>
         query={orders}
         list={list}
         columns={columns}
-        emptyText={t('orders.empty')}
+        emptyText={bin.active ? t('recycleBin.empty') : t('orders.empty')}
         expandable={{ expandedRowRender: (order) => <OrderLinesTable orderId={order.id} currency={order.currency} /> }}
       />
     </>

@@ -3,6 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
 import { useCreateProduct, useProductCategories, useUpdateProduct, type Product, type ProductInput } from '../../api/products';
+import { useEnumLabel } from '../../components/enums/EnumTag';
 import { useEnumOptions } from '../../components/enums/useEnumOptions';
 import { applyServerErrors } from '../../components/form/applyServerErrors';
 import { useNotifyError } from '../../components/feedback/useNotifyError';
@@ -39,6 +40,7 @@ export function ProductFormDrawer({ open, product, onClose }: { open: boolean; p
   const create = useCreateProduct();
   const update = useUpdateProduct();
   const categories = useProductCategories();
+  const label = useEnumLabel();
   const notifyError = useNotifyError();
   const kindOptions = useEnumOptions('productKind', productKinds);
 
@@ -100,9 +102,15 @@ export function ProductFormDrawer({ open, product, onClose }: { open: boolean; p
           <Col span={24}>
             <Form.Item name="category" label={t('fields.product.category')}>
               <AutoComplete
-                options={(categories.data ?? []).map((c) => ({ value: c }))}
+                // The stored value is the category key; a known key is listed with its translated name.
+                options={(categories.data ?? []).map((c) => {
+                  const name = label('productCategory', c);
+                  return { value: c, label: name === c ? c : `${name} · ${c}` };
+                })}
                 placeholder={t('products.categoryPlaceholder')}
-                showSearch={{ filterOption: (input, option) => String(option?.value ?? '').toLowerCase().includes(input.toLowerCase()) }}
+                showSearch={{
+                  filterOption: (input, option) => `${option?.value ?? ''} ${option?.label ?? ''}`.toLowerCase().includes(input.toLowerCase()),
+                }}
                 allowClear
               />
             </Form.Item>

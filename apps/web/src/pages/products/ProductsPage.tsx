@@ -3,22 +3,29 @@ import { Button, Flex, Input, Select, Tag } from 'antd';
 import { CheckOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
-import { useProductCategories, useProducts, type Product } from '../../api/products';
+import { productsApi, useProductCategories, useProducts, type Product } from '../../api/products';
+import { useEnumLabel } from '../../components/enums/EnumTag';
 import { useFormatters } from '../../components/format/useFormatters';
 import { PageHeader } from '../../components/layout/PageHeader';
+import { RecycleBinHint, RecycleBinSwitch } from '../../components/table/RecycleBinSwitch';
 import { ServerTable } from '../../components/table/ServerTable';
 import { useListParams } from '../../components/table/useListParams';
+import { useRecordActionColumns } from '../../components/table/useRecordActionColumns';
+import { recycleBinParam, useRecycleBin } from '../../components/table/useRecycleBin';
 import { ProductFormDrawer } from './ProductFormDrawer';
 
-const filterNames = ['category'] as const;
+const filterNames = ['category', recycleBinParam] as const;
 
 export default function ProductsPage() {
   const { t } = useTranslation();
   const format = useFormatters();
   const list = useListParams(filterNames);
-  const products = useProducts(list.params);
+  const bin = useRecycleBin(list);
+  const products = useProducts(bin.params);
   const categories = useProductCategories();
+  const label = useEnumLabel();
   const [editing, setEditing] = useState<Product | 'new' | null>(null);
+  const actions = useRecordActionColumns<Product>({ resource: productsApi, area: 'products', inBin: bin.active, nameOf: (p) => p.name, fixed: true });
 
   const sortable = (key: string) => ({ sorter: true, sortOrder: list.sortOrderOf(key) });
   const columns: ColumnsType<Product> = [
@@ -29,13 +36,17 @@ export default function ProductsPage() {
       title: t('fields.product.name'),
       ellipsis: true,
       ...sortable('name'),
-      render: (name: string, product) => (
-        <a onClick={() => setEditing(product)} title={name}>
-          {name}
-        </a>
-      ),
+      // A deleted product is restored, not edited.
+      render: (name: string, product) =>
+        bin.active ? (
+          <span title={name}>{name}</span>
+        ) : (
+          <a onClick={() => setEditing(product)} title={name}>
+            {name}
+          </a>
+        ),
     },
-    { key: 'category', dataIndex: 'category', title: t('fields.product.category'), width: 160, ellipsis: true, ...sortable('category'), render: (v: string | null) => v || '—' },
+    { key: 'category', dataIndex: 'category', title: t('fields.product.category'), width: 160, ellipsis: true, ...sortable('category'), render: (v: string | null) => (v ? label('productCategory', v) : '—') },
     { key: 'listPrice', dataIndex: 'listPrice', title: t('fields.product.listPrice'), width: 120, align: 'right', ...sortable('listPrice'), render: (v: number | null) => format.money(v) },
     { key: 'unitCost', dataIndex: 'unitCost', title: t('fields.product.unitCost'), width: 120, align: 'right', render: (v: number | null) => format.money(v) },
     {
@@ -54,6 +65,7 @@ export default function ProductsPage() {
       width: 90,
       render: (v: boolean) => (v ? <Tag color="green">{t('common.yes')}</Tag> : <Tag>{t('common.no')}</Tag>),
     },
+    ...actions,
   ];
 
   return (
@@ -61,9 +73,12 @@ export default function ProductsPage() {
       <PageHeader
         title={t('products.title')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-            {t('products.new')}
-          </Button>
+          <>
+            <RecycleBinSwitch bin={bin} />
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+              {t('products.new')}
+            </Button>
+          </>
         }
       />
       <Flex gap={12} wrap className="toolbar">
@@ -77,15 +92,16 @@ export default function ProductsPage() {
         />
         <Select
           allowClear
-          showSearch
+          showSearch={{ optionFilterProp: 'label' }}
           placeholder={t('fields.product.category')}
-          options={(categories.data ?? []).map((c) => ({ value: c, label: c }))}
+          options={(categories.data ?? []).map((c) => ({ value: c, label: label('productCategory', c) }))}
           value={list.params.category as string | undefined}
           onChange={(value?: string) => list.update({ category: value })}
           style={{ width: 220 }}
         />
       </Flex>
-      <ServerTable<Product> query={products} list={list} columns={columns} emptyText={t('products.empty')} />
+      <RecycleBinHint bin={bin} />
+      <ServerTable<Product> query={products} list={list} columns={columns} emptyText={bin.active ? t('recycleBin.empty') : t('products.empty')} />
       <ProductFormDrawer open={editing !== null} product={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
     </>
   );

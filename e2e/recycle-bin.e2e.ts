@@ -1,0 +1,236 @@
+// Delete and the recycle bin, in Debian's Chromium against the real server and the demo company: the admin
+// deletes an account from its page, finds it gone from the list and in the recycle bin, restores it and
+// opens it again; a role that may not change records sees neither Delete nor the bin. Screenshots land in
+// e2e/screenshots/ (recycle-*.png), in Chinese and in English.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { launchBrowser, screenshot, startServer, TEST_ADMIN, type E2EBrowser, type RunningServer } from './harness.js';
+
+let server: RunningServer;
+let b: E2EBrowser;
+const name = '杭州西湖装饰工程有限公司';
+let accountId: number;
+
+const signIn = async (page: Page, email: string, password: string) => {
+  await page.goto('/login');
+  await page.getByTestId('login-email').fill(email);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+};
+
+/** The rows of the list on screen. */
+const tableRows = (page: Page) => page.locator('.ant-table-tbody tr.ant-table-row');
+
+/** Waits until no table is loading and no switch is sliding, for a screenshot of the settled screen. */
+async function settled(page: Page) {
+  await expect.poll(() => page.locator('.ant-spin-spinning, .ant-segmented-thumb').count()).toBe(0);
+  await page.waitForTimeout(400); // the list fades back in (0.3 s)
+}
+
+/** Which side of the Active / Recycle bin switch is selected. */
+const selectedSide = (page: Page) => page.getByTestId('recycle-bin-switch').locator('.ant-segmented-item-selected').textContent();
+
+beforeAll(async () => {
+  server = await startServer({ demo: true });
+  b = await launchBrowser({ baseURL: server.url });
+  await signIn(b.page, TEST_ADMIN.email, TEST_ADMIN.password);
+});
+afterAll(async () => {
+  await b?.close();
+  await server?.stop();
+});
+
+describe('delete and the recycle bin, as the admin sees them', () => {
+  it('deletes an account from its page and sends the user back to the list', async () => {
+    const { page } = b;
+    const created = await page.evaluate(async (accountName) => {
+      const response = await fetch('/api/accounts', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ name: accountName, customerType: 'intermediary', industry: 'interior_design', city: '杭州' }),
+      });
+      return { status: response.status, body: await response.json() };
+    }, name);
+    expect(created.status).toBe(201);
+    accountId = created.body.id;
+
+    await page.goto(`/accounts/${accountId}`);
+    await expect.poll(() => page.getByTestId('account-name').textContent()).toContain(name);
+    // the demo data's keys are shown translated: industry, and the source of an account made by hand
+    const profile = await page.locator('.ant-descriptions').first().textContent();
+    expect(profile).toContain('室内设计');
+    expect(profile).toContain('手工录入');
+    await settled(page);
+    await screenshot(page, 'recycle-account');
+
+    await page.getByTestId('account-delete').click();
+    await page.getByTestId('delete-confirm').waitFor();
+    await settled(page);
+    await screenshot(page, 'recycle-delete-confirm', { fullPage: false });
+    await page.getByTestId('delete-confirm').click();
+
+    await page.waitForURL((url) => url.pathname === '/accounts');
+    await expect.poll(() => page.locator('.ant-message').textContent()).toContain('已移入回收站，管理员可以恢复');
+    await expect.poll(() => tableRows(page).count()).toBeGreaterThan(0);
+    // the newest account would head the list (newest change first): it is gone
+    expect(await page.locator('.ant-table-tbody').getByText(name).count()).toBe(0);
+    await settled(page);
+    await screenshot(page, 'recycle-list-after-delete', { fullPage: false });
+
+    const api = await page.evaluate(async (q) => {
+      const active = await (await fetch(`/api/accounts?q=${encodeURIComponent(q)}`)).json();
+      const bin = await (await fetch(`/api/accounts?deleted=only&q=${encodeURIComponent(q)}`)).json();
+      return { active: active.total, bin: bin.total };
+    }, name);
+    expect(api).toEqual({ active: 0, bin: 1 });
+  });
+
+  it('finds it in the recycle bin and restores it', async () => {
+    const { page } = b;
+    await page.getByTestId('recycle-bin-on').click();
+    await page.waitForURL((url) => url.searchParams.get('deleted') === 'only');
+    const row = page.locator('.ant-table-tbody tr.ant-table-row', { hasText: name });
+    await row.waitFor();
+    expect(await tableRows(page).count()).toBe(1);
+    await page.getByTestId('recycle-bin-hint').waitFor();
+    await expect.poll(() => selectedSide(page)).toBe('回收站');
+    await settled(page);
+    await screenshot(page, 'recycle-bin', { fullPage: false });
+
+    // an admin can still open a deleted account: its page says where it is
+    await row.getByRole('link', { name }).click();
+    await page.getByTestId('deleted-banner').waitFor();
+    expect(await page.getByTestId('account-delete').count()).toBe(0);
+    await settled(page);
+    await screenshot(page, 'recycle-account-in-bin', { fullPage: false });
+    await page.goBack();
+    await row.waitFor();
+
+    await page.getByTestId('language-en-US').click();
+    await expect.poll(() => page.getByTestId('recycle-bin-switch').textContent()).toContain('Recycle bin');
+    await settled(page);
+    await screenshot(page, 'recycle-bin-en', { fullPage: false });
+
+    await row.getByTestId('row-restore').click();
+    await expect.poll(() => page.locator('.ant-message').textContent()).toContain('restored');
+    await expect.poll(() => row.count()).toBe(0);
+    await settled(page);
+    await screenshot(page, 'recycle-bin-after-restore-en', { fullPage: false });
+
+    const account = await page.evaluate(async (id) => (await fetch(`/api/accounts/${id}`)).json(), accountId);
+    expect(account.deletedAt).toBeNull();
+  });
+
+  it('opens the restored account again', async () => {
+    const { page } = b;
+    await page.getByTestId('recycle-bin-off').click();
+    await page.waitForURL((url) => !url.searchParams.has('deleted'));
+    await expect.poll(() => selectedSide(page)).toBe('Active');
+    await page.locator('.ant-table-tbody').getByRole('link', { name }).click();
+    await page.waitForURL(new RegExp(`/accounts/${accountId}$`));
+    await expect.poll(() => page.getByTestId('account-name').textContent()).toContain(name);
+    expect(await page.getByTestId('deleted-banner').count()).toBe(0);
+    const profile = await page.locator('.ant-descriptions').first().textContent();
+    expect(profile).toContain('Interior design');
+    expect(profile).toContain('Entered by hand');
+    await page.getByTestId('account-delete').waitFor();
+    await settled(page);
+    await screenshot(page, 'recycle-account-restored-en');
+  });
+
+  it('shows the other lists with their Delete action, recycle bin switch and translated keys', async () => {
+    const { page } = b;
+    await page.goto('/accounts');
+    await expect.poll(() => tableRows(page).count()).toBeGreaterThan(0);
+    await settled(page);
+    await screenshot(page, 'recycle-accounts-en', { fullPage: false });
+
+    // category keys (paint) shown by name, in the column and in the filter
+    await page.goto('/products?category=paint');
+    await expect.poll(() => tableRows(page).count()).toBeGreaterThan(0);
+    expect(await page.locator('.ant-table-tbody').textContent()).toContain('Paint & coatings');
+    expect(await page.locator('.toolbar').textContent()).toContain('Paint & coatings');
+    expect(await tableRows(page).first().getByTestId('row-delete').count()).toBe(1);
+    await settled(page);
+    await screenshot(page, 'recycle-products-en', { fullPage: false });
+
+    // a contact, deleted from its row, is in the contacts' recycle bin
+    await page.goto('/contacts');
+    await expect.poll(() => tableRows(page).count()).toBeGreaterThan(0);
+    const contact = await tableRows(page).first().locator('td').first().textContent();
+    await tableRows(page).first().getByTestId('row-delete').click();
+    await page.getByTestId('delete-confirm').waitFor();
+    await settled(page);
+    await screenshot(page, 'recycle-contacts-confirm-en', { fullPage: false });
+    await page.getByTestId('delete-confirm').click();
+    await expect.poll(() => page.locator('.ant-message').textContent()).toContain('moved to the recycle bin');
+    await page.getByTestId('recycle-bin-on').click();
+    await expect.poll(() => page.locator('.ant-table-tbody').textContent()).toContain(contact!.trim());
+    await settled(page);
+    await screenshot(page, 'recycle-contacts-bin-en', { fullPage: false });
+
+    // a server error is explained: deleting a contact someone else has just deleted is a 404
+    await page.getByTestId('recycle-bin-off').click();
+    await page.waitForURL((url) => !url.searchParams.has('deleted'));
+    await settled(page);
+    const first = (await tableRows(page).first().locator('td').first().textContent())!.trim();
+    const gone = await page.evaluate(async (contactName) => {
+      const list = await (await fetch(`/api/contacts?q=${encodeURIComponent(contactName)}&sort=name&order=asc`)).json();
+      return (await fetch(`/api/contacts/${list.items[0].id}`, { method: 'DELETE' })).status;
+    }, first);
+    expect(gone).toBe(200);
+    const errorsBefore = b.errors.length;
+    await tableRows(page).first().getByTestId('row-delete').click();
+    await page.getByTestId('delete-confirm').click();
+    await expect.poll(() => page.locator('.ant-message').textContent()).toContain('no longer exists');
+    // the browser logs the refused DELETE; that one was expected
+    expect(b.errors.slice(errorsBefore).every((e) => /404/.test(e))).toBe(true);
+    b.errors.splice(errorsBefore);
+    await expect.poll(async () => (await tableRows(page).first().locator('td').first().textContent())?.trim()).not.toBe(first);
+    await settled(page);
+    await screenshot(page, 'recycle-contacts-404-en', { fullPage: false });
+
+    await page.getByTestId('language-zh-CN').click();
+    await page.goto('/products?category=paint');
+    await expect.poll(() => tableRows(page).count()).toBeGreaterThan(0);
+    expect(await page.locator('.ant-table-tbody').textContent()).toContain('涂料');
+    await settled(page);
+    await screenshot(page, 'recycle-products', { fullPage: false });
+    await page.goto('/orders');
+    await expect.poll(() => tableRows(page).count()).toBeGreaterThan(0);
+    await settled(page);
+    await screenshot(page, 'recycle-orders', { fullPage: false });
+    await page.goto('/activities');
+    await expect.poll(() => tableRows(page).count()).toBeGreaterThan(0);
+    await settled(page);
+    await screenshot(page, 'recycle-activities', { fullPage: false });
+    expect(b.errors.filter((e) => !/401|Unauthorized/i.test(e))).toEqual([]);
+  });
+
+  it('an analyst sees neither Delete nor the recycle bin', async () => {
+    const { page } = b;
+    const analyst = { email: 'analyst@relata.test', name: 'Analyst', role: 'analyst', password: 'Analyst-passw0rd!' };
+    const status = await page.evaluate(async (body) => {
+      const response = await fetch('/api/users', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+      return response.status;
+    }, analyst);
+    expect(status).toBe(201);
+    const context = await b.browser.newContext({ viewport: { width: 1440, height: 900 }, timezoneId: 'UTC', baseURL: server.url });
+    try {
+      const other = await context.newPage();
+      await signIn(other, analyst.email, analyst.password);
+      // even a link to the bin shows the active records
+      await other.goto('/contacts?deleted=only');
+      await expect.poll(() => tableRows(other).count()).toBeGreaterThan(0);
+      expect(await other.getByTestId('recycle-bin-switch').count()).toBe(0);
+      expect(await other.getByTestId('row-delete').count()).toBe(0);
+      await other.goto(`/accounts/${accountId}`);
+      await expect.poll(() => other.getByTestId('account-name').textContent()).toContain(name);
+      expect(await other.getByTestId('account-delete').count()).toBe(0);
+      await screenshot(other, 'recycle-analyst-account');
+    } finally {
+      await context.close();
+    }
+  });
+});
