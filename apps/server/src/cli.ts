@@ -5,6 +5,7 @@
  *   relata analytics run [--as-of DATE]
  *   relata analytics bgnbd --summary FILE | --transactions FILE --customer COL --date COL --calibration-end DATE
  *   relata analytics gammagamma --summary FILE
+ *   relata analytics rules --baskets FILE | --transactions FILE --basket COL --item COL  --support S --confidence C [--top N]
  * It opens the database as `npm start` does (DATABASE_URL, or the embedded PGlite in RELATA_DATA_DIR) and
  * applies migrations first.
  */
@@ -19,6 +20,7 @@ import { roles, type Role } from './modules/users/schema.js';
 import { createUser } from './modules/users/service.js';
 import { fitBgNbdFile, fitGammaGammaFile, type BgNbdFileOptions } from './modules/analytics/model-files.js';
 import { getRun, startRefresh } from './modules/analytics/service.js';
+import { mineRulesFromFile, type RulesFileOptions } from './modules/analytics/rules-files.js';
 
 /**
  * PGlite has no lock between processes: a second process on the server's data directory would silently lose
@@ -122,6 +124,20 @@ analytics
   .option('--monetary <col>', 'average spend column')
   .action((options: { summary: string; frequency?: string; monetary?: string }) => {
     process.stdout.write(JSON.stringify(fitGammaGammaFile(options), null, 2) + '\n');
+  });
+
+analytics
+  .command('rules')
+  .description('mine association rules (FP-growth; single-item consequents as R arules apriori) from a file and print the counts and the top rules by lift as JSON')
+  .option('--baskets <file>', 'one basket per line, items separated by commas (labels taken exactly as written)')
+  .option('--transactions <file>', 'CSV with a header, one row per order line')
+  .option('--basket <col>', 'basket (order/invoice) column of --transactions')
+  .option('--item <col>', 'item (product) column of --transactions')
+  .requiredOption('--support <fraction>', 'minimum support, a fraction of baskets in [0, 1]')
+  .requiredOption('--confidence <fraction>', 'minimum confidence in [0, 1]')
+  .option('--top <n>', 'how many rules to list, by lift', '20')
+  .action((options: RulesFileOptions) => {
+    process.stdout.write(JSON.stringify(mineRulesFromFile(options), null, 2) + '\n');
   });
 
 try {

@@ -19,3 +19,4 @@ export * from './value/rfm.js';
 export * from './value/abc.js';
 export * from './value/value-tiers.js';
 export * from './value/lifecycle.js';
+export * from './bundles/index.js';
