@@ -31,26 +31,36 @@ export interface Order extends RecordMeta {
 }
 
 export interface OrderLineInput {
-  productId?: number;
-  description?: string;
+  productId?: number | null;
+  description?: string | null;
+  /** Not 0; negative for a return. */
   quantity: number;
   unitPrice: number;
-  unitCost?: number;
+  unitCost?: number | null;
 }
 
 export interface OrderInput {
+  /** Left out: the server numbers the order. 409 when the number is taken. */
   orderNo?: string;
+  /** Null or left out: a guest sale (not for sales users). */
   accountId?: number | null;
+  /** ISO date-time; now when left out. */
   orderedAt?: string;
   status?: OrderStatus;
+  /** Three letters; CNY when left out. */
   currency?: string;
-  channel?: string;
-  notes?: string;
+  channel?: string | null;
+  notes?: string | null;
+  /** 1 to 1000 lines. */
   lines: OrderLineInput[];
 }
 
-export const ordersApi = resourceHooks<Order, OrderInput, Partial<Omit<OrderInput, 'lines'>>>('orders', '/orders', {
+/** What PATCH /api/orders/:id changes (the number and the lines are fixed once the order exists). */
+export type OrderPatch = Partial<Omit<OrderInput, 'lines' | 'orderNo'>>;
+
+export const ordersApi = resourceHooks<Order, OrderInput, OrderPatch>('orders', '/orders', {
   related: ['accounts', 'dashboard', 'audit'],
+  savedAlsoChanges: ['accounts', 'dashboard', 'audit'],
 });
 
 export const {

@@ -8,6 +8,11 @@ interface ResourceOptions {
    * timeline, the header search): they are refreshed too.
    */
   related?: readonly string[];
+  /**
+   * Other query roots a create or an update here changes too (a new order changes its account's revenue and
+   * the dashboard): refreshed after each save. None by default.
+   */
+  savedAlsoChanges?: readonly string[];
 }
 
 /**
@@ -21,6 +26,12 @@ export function resourceHooks<T, Create, Update>(domain: string, path: string, o
     detail: (id: number) => [domain, 'detail', id] as const,
   };
   const related = options.related ?? [];
+  const savedAlsoChanges = options.savedAlsoChanges ?? [];
+  const refreshAfterSave = (client: ReturnType<typeof useQueryClient>) =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: keys.all }),
+      ...savedAlsoChanges.map((root) => client.invalidateQueries({ queryKey: [root] })),
+    ]);
 
   function useList(params: ListParams, options: { enabled?: boolean } = {}) {
     return useQuery({
@@ -43,7 +54,7 @@ export function resourceHooks<T, Create, Update>(domain: string, path: string, o
     const client = useQueryClient();
     return useMutation({
       mutationFn: (body: Create) => api<T>(path, { method: 'POST', body }),
-      onSuccess: () => client.invalidateQueries({ queryKey: keys.all }),
+      onSuccess: () => refreshAfterSave(client),
     });
   }
 
@@ -55,7 +66,7 @@ export function resourceHooks<T, Create, Update>(domain: string, path: string, o
       onSuccess: (record, { id }) => {
         // Merge: the PATCH answer may lack what only GET sends (names of related records, stats).
         client.setQueryData<T>(keys.detail(id), (old) => (old ? { ...old, ...record } : record));
-        return client.invalidateQueries({ queryKey: keys.all });
+        return refreshAfterSave(client);
       },
     });
   }

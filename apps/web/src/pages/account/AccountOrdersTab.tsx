@@ -1,17 +1,30 @@
 import { useState } from 'react';
-import { Empty, Table } from 'antd';
+import { Button, Empty, Flex, Table } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { useCanWrite } from '../../api/access';
 import { useOrders, type Order } from '../../api/orders';
 import { EnumTag } from '../../components/enums/EnumTag';
 import { ErrorResult } from '../../components/feedback/ErrorResult';
 import { useFormatters } from '../../components/format/useFormatters';
+import { OrderCreateDrawer } from '../orders/OrderCreateDrawer';
 import { OrderLinesTable } from '../orders/OrderLinesTable';
 
-/** The account's orders, newest first; a row expands to its order lines. */
-export function AccountOrdersTab({ accountId }: { accountId: number }) {
+interface Props {
+  accountId: number;
+  /** Presets the account of a new order. */
+  accountName?: string;
+  /** A deleted account (the recycle bin) takes no new orders. */
+  live?: boolean;
+}
+
+/** The account's orders, newest first; a row expands to its order lines. "New order" books one for the account. */
+export function AccountOrdersTab({ accountId, accountName, live = true }: Props) {
   const { t } = useTranslation();
+  const canAdd = useCanWrite('orders') && live;
+  const [creating, setCreating] = useState(false);
   const format = useFormatters();
   const [page, setPage] = useState({ page: 1, pageSize: 10 });
   const orders = useOrders({ accountId, ...page, sort: 'orderedAt', order: 'desc' });
@@ -40,23 +53,33 @@ export function AccountOrdersTab({ accountId }: { accountId: number }) {
 
   if (orders.isError) return <ErrorResult error={orders.error} onRetry={() => void orders.refetch()} />;
   return (
-    <Table<Order>
-      rowKey="id"
-      size="middle"
-      tableLayout="fixed"
-      columns={columns}
-      dataSource={orders.data?.items}
-      loading={orders.isFetching}
-      expandable={{ expandedRowRender: (order) => <OrderLinesTable orderId={order.id} currency={order.currency} /> }}
-      locale={{ emptyText: orders.isPending ? ' ' : <Empty description={t('account.noOrders')} /> }}
-      pagination={{
-        current: page.page,
-        pageSize: page.pageSize,
-        total: orders.data?.total ?? 0,
-        hideOnSinglePage: true,
-        showTotal: (total) => t('common.total', { total }),
-        onChange: (p, size) => setPage({ page: p, pageSize: size }),
-      }}
-    />
+    <>
+      {canAdd ? (
+        <Flex justify="end" className="toolbar">
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="order-new">
+            {t('orders.new')}
+          </Button>
+        </Flex>
+      ) : null}
+      <Table<Order>
+        rowKey="id"
+        size="middle"
+        tableLayout="fixed"
+        columns={columns}
+        dataSource={orders.data?.items}
+        loading={orders.isFetching}
+        expandable={{ expandedRowRender: (order) => <OrderLinesTable orderId={order.id} currency={order.currency} /> }}
+        locale={{ emptyText: orders.isPending ? ' ' : <Empty description={t('account.noOrders')} /> }}
+        pagination={{
+          current: page.page,
+          pageSize: page.pageSize,
+          total: orders.data?.total ?? 0,
+          hideOnSinglePage: true,
+          showTotal: (total) => t('common.total', { total }),
+          onChange: (p, size) => setPage({ page: p, pageSize: size }),
+        }}
+      />
+      {canAdd ? <OrderCreateDrawer open={creating} accountId={accountId} accountName={accountName} onClose={() => setCreating(false)} /> : null}
+    </>
   );
 }

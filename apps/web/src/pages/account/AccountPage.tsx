@@ -27,7 +27,7 @@ export default function AccountPage() {
 
   const tabs = [
     { key: 'contacts', label: t('account.tabs.contacts'), children: <AccountContactsTab accountId={id} /> },
-    { key: 'orders', label: t('account.tabs.orders'), children: <AccountOrdersTab accountId={id} /> },
+    { key: 'orders', label: t('account.tabs.orders'), children: <AccountOrdersTab accountId={id} accountName={account.data?.name} live={!account.data?.deletedAt} /> },
     { key: 'value', label: <span data-testid="account-value-tab">{t('account.tabs.value')}</span>, children: <AccountValueTab accountId={id} /> },
     { key: 'activities', label: t('account.tabs.activities'), children: <AccountActivitiesTab accountId={id} /> },
     { key: 'timeline', label: t('account.tabs.timeline'), children: <AccountTimelineTab accountId={id} /> },

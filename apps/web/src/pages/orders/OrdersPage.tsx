@@ -1,7 +1,10 @@
-import { Flex, Input, Select } from 'antd';
+import { useState } from 'react';
+import { Button, Flex, Input, Select } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
+import { useCanWrite } from '../../api/access';
 import { orderStatuses } from '../../api/enums';
 import { ordersApi, useOrders, type Order } from '../../api/orders';
 import { AccountLink } from '../../components/AccountLink';
@@ -14,6 +17,7 @@ import { ServerTable } from '../../components/table/ServerTable';
 import { useListParams } from '../../components/table/useListParams';
 import { useRecordActionColumns } from '../../components/table/useRecordActionColumns';
 import { recycleBinParam, useRecycleBin } from '../../components/table/useRecycleBin';
+import { OrderCreateDrawer } from './OrderCreateDrawer';
 import { OrderLinesTable } from './OrderLinesTable';
 
 const filterNames = ['accountId', 'status', recycleBinParam] as const;
@@ -26,6 +30,8 @@ export default function OrdersPage() {
   const orders = useOrders(bin.params);
   const actions = useRecordActionColumns<Order>({ resource: ordersApi, area: 'orders', inBin: bin.active, nameOf: (o) => o.orderNo, fixed: true });
   const statusOptions = useEnumOptions('orderStatus', orderStatuses);
+  const canWrite = useCanWrite('orders');
+  const [creating, setCreating] = useState(false);
 
   const columns: ColumnsType<Order> = [
     {
@@ -77,7 +83,21 @@ export default function OrdersPage() {
 
   return (
     <>
-      <PageHeader title={t('orders.title')} extra={bin.allowed ? <RecycleBinSwitch bin={bin} /> : undefined} />
+      <PageHeader
+        title={t('orders.title')}
+        extra={
+          bin.allowed || canWrite ? (
+            <>
+              <RecycleBinSwitch bin={bin} />
+              {canWrite ? (
+                <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="order-new">
+                  {t('orders.new')}
+                </Button>
+              ) : null}
+            </>
+          ) : undefined
+        }
+      />
       <Flex gap={12} wrap className="toolbar">
         <Input.Search
           key={list.params.q ?? ''}
@@ -104,6 +124,7 @@ export default function OrdersPage() {
         emptyText={bin.active ? t('recycleBin.empty') : t('orders.empty')}
         expandable={{ expandedRowRender: (order) => <OrderLinesTable orderId={order.id} currency={order.currency} /> }}
       />
+      {canWrite ? <OrderCreateDrawer open={creating} onClose={() => setCreating(false)} /> : null}
     </>
   );
 }
