@@ -228,6 +228,12 @@ describe('delete and the recycle bin, as the admin sees them', () => {
       await other.goto(`/accounts/${accountId}`);
       await expect.poll(() => other.getByTestId('account-name').textContent()).toContain(name);
       expect(await other.getByTestId('account-delete').count()).toBe(0);
+      // an analyst reads: no edit, no new records (the server would refuse them with 403)
+      expect(await other.getByTestId('account-edit').count()).toBe(0);
+      await other.getByTestId('account-value-tab').waitFor();
+      await other.goto('/accounts');
+      await expect.poll(() => tableRows(other).count()).toBeGreaterThan(0);
+      expect(await other.getByTestId('account-new').count()).toBe(0);
       await screenshot(other, 'recycle-analyst-account');
     } finally {
       await context.close();

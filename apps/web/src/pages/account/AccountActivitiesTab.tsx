@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useCanWrite } from '../../api/access';
 import { Button, Empty, Flex, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -13,17 +14,20 @@ export function AccountActivitiesTab({ accountId }: { accountId: number }) {
   const [page, setPage] = useState({ page: 1, pageSize: 10 });
   const activities = useActivities({ accountId, ...page, sort: 'occurredAt', order: 'desc' });
   const [logging, setLogging] = useState(false);
+  const canLog = useCanWrite('activities');
   const actions = useRecordActionColumns<Activity>({ resource: activitiesApi, area: 'activities', nameOf: (a) => a.subject });
   const columns = [...useActivityColumns({ showAccount: false }), ...actions];
 
   if (activities.isError) return <ErrorResult error={activities.error} onRetry={() => void activities.refetch()} />;
   return (
     <>
-      <Flex justify="end" className="toolbar">
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setLogging(true)} data-testid="log-activity">
-          {t('account.logActivity')}
-        </Button>
-      </Flex>
+      {canLog ? (
+        <Flex justify="end" className="toolbar">
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setLogging(true)} data-testid="log-activity">
+            {t('account.logActivity')}
+          </Button>
+        </Flex>
+      ) : null}
       <Table<Activity>
         rowKey="id"
         size="middle"

@@ -8,11 +8,13 @@ import { EnumTag } from '../../components/enums/EnumTag';
 import { ErrorResult } from '../../components/feedback/ErrorResult';
 import { useRecordActionColumns } from '../../components/table/useRecordActionColumns';
 import { ContactFormDrawer } from '../contacts/ContactFormDrawer';
+import { useCanWrite } from '../../api/access';
 
 export function AccountContactsTab({ accountId }: { accountId: number }) {
   const { t } = useTranslation();
   const [page, setPage] = useState({ page: 1, pageSize: 10 });
   const contacts = useContacts({ accountId, ...page, sort: 'name', order: 'asc' });
+  const canAdd = useCanWrite('contacts');
   const [editing, setEditing] = useState<Contact | 'new' | null>(null);
   const actions = useRecordActionColumns<Contact>({ resource: contactsApi, area: 'contacts', nameOf: (c) => c.name });
 
@@ -47,11 +49,13 @@ export function AccountContactsTab({ accountId }: { accountId: number }) {
   if (contacts.isError) return <ErrorResult error={contacts.error} onRetry={() => void contacts.refetch()} />;
   return (
     <>
-      <Flex justify="end" className="toolbar">
-        <Button icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-          {t('account.addContact')}
-        </Button>
-      </Flex>
+      {canAdd ? (
+        <Flex justify="end" className="toolbar">
+          <Button icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+            {t('account.addContact')}
+          </Button>
+        </Flex>
+      ) : null}
       <Table<Contact>
         rowKey="id"
         size="middle"

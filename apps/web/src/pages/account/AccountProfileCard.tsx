@@ -29,9 +29,11 @@ export function AccountProfileCard({ account }: { account: Account }) {
       extra={
         live ? (
           <Flex gap={8}>
-            <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="account-edit">
-              {t('common.edit')}
-            </Button>
+            {canWrite ? (
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="account-edit">
+                {t('common.edit')}
+              </Button>
+            ) : null}
             {canWrite ? (
               <DeleteButton
                 resource={accountsApi}

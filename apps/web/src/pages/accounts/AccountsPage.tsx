@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useCanWrite } from '../../api/access';
 import { Button, Flex, Input, Select, Tooltip } from 'antd';
 import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
@@ -22,6 +23,7 @@ const filterNames = ['customerType', 'relationshipLevel', 'segment', 'valueTier'
 const nameWidth = 240;
 
 export default function AccountsPage() {
+  const canCreate = useCanWrite('accounts');
   const { t } = useTranslation();
   const format = useFormatters();
   const list = useListParams([...filterNames, recycleBinParam]);
@@ -147,9 +149,11 @@ export default function AccountsPage() {
                 {t('accounts.export')}
               </Button>
             </Tooltip>
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="account-new">
-              {t('accounts.new')}
-            </Button>
+            {canCreate ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="account-new">
+                {t('accounts.new')}
+              </Button>
+            ) : null}
           </>
         }
       />

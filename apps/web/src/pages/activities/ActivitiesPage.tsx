@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useCanWrite } from '../../api/access';
 import { Button, Flex, Select } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +18,7 @@ import { useActivityColumns } from './useActivityColumns';
 const filterNames = ['type', 'accountId', recycleBinParam] as const;
 
 export default function ActivitiesPage() {
+  const canCreate = useCanWrite('activities');
   const { t } = useTranslation();
   const list = useListParams(filterNames, { sort: 'occurredAt', order: 'desc' });
   const bin = useRecycleBin(list);
@@ -33,9 +35,11 @@ export default function ActivitiesPage() {
         extra={
           <>
             <RecycleBinSwitch bin={bin} />
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setLogging(true)}>
-              {t('activities.new')}
-            </Button>
+            {canCreate ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setLogging(true)}>
+                {t('activities.new')}
+              </Button>
+            ) : null}
           </>
         }
       />

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useCanWrite } from '../../api/access';
 import { Button, Flex, Input } from 'antd';
 import { PlusOutlined, StarFilled } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
@@ -17,6 +18,7 @@ import { ContactFormDrawer } from './ContactFormDrawer';
 const filterNames = ['accountId', recycleBinParam] as const;
 
 export default function ContactsPage() {
+  const canCreate = useCanWrite('contacts');
   const { t } = useTranslation();
   const list = useListParams(filterNames);
   const bin = useRecycleBin(list);
@@ -78,9 +80,11 @@ export default function ContactsPage() {
         extra={
           <>
             <RecycleBinSwitch bin={bin} />
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-              {t('contacts.new')}
-            </Button>
+            {canCreate ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+                {t('contacts.new')}
+              </Button>
+            ) : null}
           </>
         }
       />

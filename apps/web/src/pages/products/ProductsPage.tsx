@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useCanWrite } from '../../api/access';
 import { Button, Flex, Input, Select, Tag } from 'antd';
 import { CheckOutlined, PlusOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
@@ -17,6 +18,7 @@ import { ProductFormDrawer } from './ProductFormDrawer';
 const filterNames = ['category', recycleBinParam] as const;
 
 export default function ProductsPage() {
+  const canCreate = useCanWrite('products');
   const { t } = useTranslation();
   const format = useFormatters();
   const list = useListParams(filterNames);
@@ -75,9 +77,11 @@ export default function ProductsPage() {
         extra={
           <>
             <RecycleBinSwitch bin={bin} />
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-              {t('products.new')}
-            </Button>
+            {canCreate ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+                {t('products.new')}
+              </Button>
+            ) : null}
           </>
         }
       />
