@@ -13,6 +13,7 @@ export * from './clv/bgnbd.js';
 export * from './clv/gamma-gamma.js';
 export * from './clv/clv.js';
 export * from './clv/cltv-framework.js';
+export * from './clv/cltv-description.js';
 export * from './clv/holdout.js';
 export * from './value/quintile-score.js';
 export * from './value/rfm.js';

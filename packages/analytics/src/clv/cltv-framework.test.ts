@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_CLTV_PARAMETERS,
-  cltvFormulaDescription,
   cltvFramework,
   customerCltv,
   matchingPriceIndex,
   type CltvCustomer,
   type CltvParameters,
 } from './cltv-framework.js';
+import { cltvFormulaDescription } from './cltv-description.js';
 import { expectedPurchasesConditional, probabilityAlive } from './bgnbd.js';
 import { expectedAverageValue } from './gamma-gamma.js';
 import { predictClv } from './clv.js';
