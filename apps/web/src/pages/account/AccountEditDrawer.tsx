@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Drawer, Flex, Form } from 'antd';
+import { ConflictAlert } from '../../components/feedback/ConflictAlert';
+import { App, Button, Drawer, Flex, Form } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useAccount, useUpdateAccount, type Account } from '../../api/accounts';
 import { isApiError } from '../../api/client';
@@ -96,18 +97,13 @@ export function AccountEditDrawer({ account, open, onClose }: { account: Account
       }
     >
       {conflict ? (
-        <Alert
-          type="warning"
-          showIcon
-          data-testid="account-conflict"
+        <ConflictAlert
+          testId="account-conflict"
           title={t('account.conflictTitle')}
           description={t('account.conflict')}
-          action={
-            <Button size="small" type="primary" loading={fresh.isFetching} onClick={() => void reload()}>
-              {t('account.reloadTheirs')}
-            </Button>
-          }
-          style={{ marginBottom: 16 }}
+          reloadLabel={t('account.reloadTheirs')}
+          reloading={fresh.isFetching}
+          onReload={() => void reload()}
         />
       ) : null}
       <Form form={form} layout="vertical" initialValues={formValues(account)} onFinish={submit}>

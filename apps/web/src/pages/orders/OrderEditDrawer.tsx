@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { ConflictAlert } from '../../components/feedback/ConflictAlert';
 import { Alert, App, AutoComplete, Button, Col, DatePicker, Drawer, Flex, Form, Input, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -124,18 +125,13 @@ export function OrderEditDrawer({ order, open, onClose }: { order: Order; open: 
       }
     >
       {conflict ? (
-        <Alert
-          type="warning"
-          showIcon
-          data-testid="order-conflict"
+        <ConflictAlert
+          testId="order-conflict"
           title={t('orders.conflictTitle')}
           description={t('orders.conflict')}
-          action={
-            <Button size="small" type="primary" loading={fresh.isFetching} onClick={() => void reload()}>
-              {t('orders.reloadTheirs')}
-            </Button>
-          }
-          style={{ marginBottom: 16 }}
+          reloadLabel={t('orders.reloadTheirs')}
+          reloading={fresh.isFetching}
+          onReload={() => void reload()}
         />
       ) : null}
       <Alert type="info" showIcon title={t('orders.headerOnly')} style={{ marginBottom: 16 }} />
