@@ -21,3 +21,5 @@ export * from './value/abc.js';
 export * from './value/value-tiers.js';
 export * from './value/lifecycle.js';
 export * from './bundles/index.js';
+export * from './offers/index.js';
+export * from './segments/index.js';

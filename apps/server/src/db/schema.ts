@@ -14,3 +14,4 @@ export * from '../modules/tickets/schema.js';
 export * from '../modules/campaigns/schema.js';
 export * from '../modules/imports/schema.js';
 export * from '../modules/analytics/schema.js';
+export * from '../modules/segments/schema.js';

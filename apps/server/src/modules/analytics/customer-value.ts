@@ -24,6 +24,7 @@ import {
   type Transaction,
   type ValueTierRule,
 } from '@relata/analytics';
+import type { SegmentParams } from '../segments/params.js';
 
 export interface ValueParams {
   /** what ABC and the tiers rank by */
@@ -39,8 +40,10 @@ export interface ValueParams {
   priceLoyaltyElasticity: number;
   referralShare: number;
   valuePerEndorsement: number;
-  /** length of the holdout that checks the BG/NBD forecast against what then happened */
+  /** length of the holdout that checks the BG/NBD forecast (and the offers) against what then happened */
   holdoutWeeks: number;
+  /** the predictive model's settings (customer groups, rules, offers) */
+  segments?: Partial<SegmentParams>;
 }
 
 export const defaultValueParams: ValueParams = {

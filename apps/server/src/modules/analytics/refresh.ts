@@ -6,6 +6,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/connection.js';
 import { runInWorker } from '../../jobs/run-in-worker.js';
 import type { AccountFacts, CustomerValue, PurchaseDays, ValueParams, computeCustomerValue } from './customer-value.js';
+import { refreshSegments } from '../segments/refresh.js';
 import { analyticsRuns } from './schema.js';
 
 const DAY_MS = 86_400_000;
@@ -117,12 +118,20 @@ export async function executeRefresh(database: Database, runId: number, asOf: Da
     const t1 = performance.now();
     await writeScores(database, runId, result.customers);
     const saveMs = Math.round(performance.now() - t1);
+    await setProgress(85, 'segments');
+    let lastSegmentWrite: Promise<unknown> = Promise.resolve();
+    const segments = await refreshSegments(database, runId, asOf, params, (percent, stage) => {
+      lastSegmentWrite = lastSegmentWrite.then(() => setProgress(85 + percent * 0.14, stage)).catch(() => {});
+    });
+    await lastSegmentWrite;
     await db
       .update(analyticsRuns)
-      .set({ status: 'done', progress: 100, finishedAt: new Date(), summary: { ...result.summary, timingsMs: { analyze: analyzeMs, readPurchases: purchasesMs, readFacts: loadMs - analyzeMs - purchasesMs, ...result.summary.timingsMs, save: saveMs } } })
+      .set({ status: 'done', progress: 100, finishedAt: new Date(), summary: { ...result.summary, segments, timingsMs: { analyze: analyzeMs, readPurchases: purchasesMs, readFacts: loadMs - analyzeMs - purchasesMs, ...result.summary.timingsMs, save: saveMs } } })
       .where(eq(analyticsRuns.id, runId));
   } catch (err) {
-    await db.execute(sql`DELETE FROM customer_scores WHERE run_id = ${runId}`);
+    for (const table of ['customer_scores', 'customer_group_members', 'customer_groups', 'product_groups', 'group_associations', 'product_rules', 'offers']) {
+      await database.pool.query(`DELETE FROM ${table} WHERE run_id = $1`, [runId]);
+    }
     await db.update(analyticsRuns).set({ status: 'failed', error: (err as Error).message, finishedAt: new Date() }).where(eq(analyticsRuns.id, runId));
     throw err;
   }

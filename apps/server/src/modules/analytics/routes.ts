@@ -3,6 +3,8 @@ import { z } from 'zod';
 import { idParams } from '../../http/list-query.js';
 import { assertRole } from '../users/access.js';
 import { userOf } from '../users/auth-plugin.js';
+import { assertKnownFeatures } from '../segments/feature-names.js';
+import { segmentParamsInput } from '../segments/params.js';
 import * as service from './service.js';
 
 const paramsInput = z
@@ -18,6 +20,7 @@ const paramsInput = z
     referralShare: z.number().min(0).max(1),
     valuePerEndorsement: z.number().min(0).max(1e9),
     holdoutWeeks: z.number().int().min(4).max(104),
+    segments: segmentParamsInput,
   })
   .strict()
   .partial()
@@ -29,6 +32,8 @@ export const analyticsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/runs', { schema: { tags: ['analytics'], body: z.object({ asOf: z.coerce.date().optional(), params: paramsInput.optional() }).default({}) } }, async (request, reply) => {
     const user = userOf(request);
     assertRole(user, 'admin', 'manager', 'analyst');
+    const features = request.body.params?.segments?.features;
+    if (features) await assertKnownFeatures(app.database, features);
     const { run } = await service.startRefresh(app.database, user.id, request.body);
     reply.status(202);
     return run;

@@ -1,0 +1,10 @@
+export type { FeatureRows, DenseMatrix, FeatureMatrix } from './feature-matrix.js';
+export { toDenseMatrix } from './feature-matrix.js';
+export * from './standardise.js';
+export * from './kmeans.js';
+export * from './silhouette.js';
+export * from './choose-k.js';
+export * from './fuzzy-c-means.js';
+export * from './normal-cdf.js';
+export * from './profile.js';
+export * from './describe-group.js';
