@@ -4,32 +4,9 @@
 // out with probability p (never at the first purchase, time 0 — as in the likelihood, where a
 // customer with x = 0 contributes e^(−λT)).
 
-/** sfc32 (Chris Doty-Humphrey's Small Fast Counter), seeded through splitmix32; 53-bit doubles. */
-export function seededRandom(seed: number): () => number {
-  let s = seed >>> 0;
-  const splitmix = (): number => {
-    s = (s + 0x9e3779b9) >>> 0;
-    let z = s;
-    z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-    z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-    return (z ^ (z >>> 16)) >>> 0;
-  };
-  let a = splitmix();
-  let b = splitmix();
-  let c = splitmix();
-  let d = 1;
-  const next32 = (): number => {
-    const t = (((a + b) >>> 0) + d) >>> 0;
-    d = (d + 1) >>> 0;
-    a = b ^ (b >>> 9);
-    b = (c + (c << 3)) >>> 0;
-    c = ((c << 21) | (c >>> 11)) >>> 0;
-    c = (c + t) >>> 0;
-    return t;
-  };
-  for (let i = 0; i < 12; i++) next32();
-  return () => ((next32() >>> 5) * 67108864 + (next32() >>> 6)) / 9007199254740992;
-}
+import { seededRandom } from '../src/segments/random.js';
+
+export { seededRandom };
 
 function normal(random: () => number): number {
   // Box–Muller

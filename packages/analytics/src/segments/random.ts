@@ -1,8 +1,8 @@
 /**
  * Seeded uniform [0, 1) numbers and row samples for the clustering models, so a run is reproducible
  * from its seed.
- * sfc32 (Doty-Humphrey's Small Fast Counter), its state filled by splitmix32 from the seed — the
- * same generator as the package's test simulations (`test/simulate-bgnbd.ts`, not importable from src).
+ * sfc32 (Doty-Humphrey's Small Fast Counter), its state filled by splitmix32 from the seed (the package's
+ * test simulations, `test/simulate-bgnbd.ts`, draw from it too).
  */
 export function seededRandom(seed: number): () => number {
   let s = seed >>> 0;

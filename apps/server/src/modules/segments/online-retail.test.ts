@@ -3,11 +3,10 @@
 // the most popular products on what customers bought in the last 14 weeks (from 2011-09-03; fitted on the weeks before).
 // Rows: with a CustomerID, a product StockCode (five digits first; POST, M, BANK CHARGES … are fees) and a price;
 // cancellations stay in as negative lines, as the importer keeps them.
-import fs from 'node:fs';
-import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { hasSharedData, sharedData } from '../../../test/shared-data.js';
 import { defaultValueParams } from '../analytics/customer-value.js';
+import { readRecords } from '../imports/record-reader.js';
 import { computeSegments } from './compute.js';
 import type { SegmentInputs } from './inputs.js';
 import { defaultSegmentParams } from './params.js';
@@ -15,35 +14,20 @@ import { defaultSegmentParams } from './params.js';
 const file = 'online-retail/online-retail-2010-2011.csv.gz';
 const DAY_MS = 86_400_000;
 
-function fields(line: string): string[] {
-  if (!line.includes('"')) return line.split(',');
-  const out: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') out.push(field), (field = '');
-    else field += ch;
-  }
-  out.push(field);
-  return out;
-}
-
-function readOnlineRetail(): { inputs: SegmentInputs; lastDay: number } {
-  const text = gunzipSync(fs.readFileSync(sharedData(file))).toString('utf8');
+/** Read with the importer's own CSV reader (RFC 4180, gzip). */
+async function readOnlineRetail(): Promise<{ inputs: SegmentInputs; lastDay: number }> {
   const orders = new Map<string, number>();
   const productIds = new Map<string, number>();
   const names: string[] = [];
   const cols = { order: [] as number[], account: [] as number[], day: [] as number[], product: [] as number[], quantity: [] as number[], revenue: [] as number[] };
   let lastDay = 0;
-  for (const line of text.split(/\r?\n/).slice(1)) {
-    if (!line) continue;
-    const [invoice, stockCode, description, quantity, date, price, customer] = fields(line);
+  let header = true;
+  for await (const record of await readRecords(sharedData(file), 'comma')) {
+    if (header || record.length < 7) {
+      header = false;
+      continue;
+    }
+    const [invoice, stockCode, description, quantity, date, price, customer] = record;
     if (!customer || !/^\d{5}/.test(stockCode) || !(Number(price) > 0)) continue;
     let order = orders.get(invoice);
     if (order === undefined) orders.set(invoice, (order = orders.size));
@@ -79,8 +63,8 @@ function readOnlineRetail(): { inputs: SegmentInputs; lastDay: number } {
 }
 
 describe.skipIf(!hasSharedData(file))('the predictive model on Online Retail', () => {
-  it('offers beat the popularity baseline on the last 14 weeks, by a material margin', () => {
-    const { inputs, lastDay } = readOnlineRetail();
+  it('offers beat the popularity baseline on the last 14 weeks, by a material margin', async () => {
+    const { inputs, lastDay } = await readOnlineRetail();
     const t0 = performance.now();
     const result = computeSegments({
       inputs,
