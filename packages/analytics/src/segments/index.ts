@@ -8,3 +8,4 @@ export * from './fuzzy-c-means.js';
 export * from './normal-cdf.js';
 export * from './profile.js';
 export * from './describe-group.js';
+export { seededRandom } from './random.js';

@@ -15,6 +15,7 @@ import {
   fuzzyCMeans,
   productGroups,
   profileGroups,
+  seededRandom,
   standardise,
 } from '@relata/analytics';
 import { computeCustomerValue, type PurchaseDays } from '../analytics/customer-value.js';
@@ -114,7 +115,8 @@ export function computeSegments(input: SegmentWorkerInput, progress: Progress = 
 function customerGroups(features: CustomerFeatures, groups: number | 'auto', fuzziness: number) {
   const { z, mean, sd } = standardise(features.transformed);
   const n = z.length;
-  const selection = groups === 'auto' ? chooseK(z, { kMin: 2, kMax: Math.min(8, n - 1), seed: SEED }) : null;
+  // k is chosen on at most 20,000 customers (seeded): seven k-means runs over 100,000 cost seconds and pick the same k
+  const selection = groups === 'auto' ? chooseK(sampleOf(z, 20_000), { kMin: 2, kMax: Math.min(8, n - 1), seed: SEED }) : null;
   const k = Math.min(selection?.k ?? (groups as number), n - 1);
   const fcm = fuzzyCMeans(z, k, { m: fuzziness, seed: SEED });
   const fuzzy = new Float64Array(k);
@@ -177,7 +179,7 @@ function valuePerBuyer(lines: OrderLines, beforeDay: number, fromDay = -Infinity
 
 /**
  * Offers checked against the future: groups and offers fitted on purchases before asOf − holdout (CLV and
- * P(alive) refitted at that date when they are features), then hit-rate@5 and precision@5 on what customers bought
+ * P(alive) refitted at that date when they are features; on a sample of 20,000 customers in larger companies), then hit-rate@5 and precision@5 on what customers bought
  * from then to asOf, against the five most popular products a customer does not have. Null when the history is
  * shorter than twice the holdout.
  */
@@ -187,6 +189,8 @@ function evaluateHoldout(input: SegmentWorkerInput, byAccountDay: Int32Array, k:
   let first = Infinity;
   for (const d of inputs.lines.day) first = Math.min(first, d);
   if (!(cutoff - first >= valueParams.holdoutWeeks * 7)) return null;
+  // beyond 20,000 customers a seeded sample of them answers the question as well, in a fraction of the time
+  byAccountDay = sampleCustomers(inputs.lines, byAccountDay, 20_000);
   const usesScores = params.features === null || params.features.some((f) => f === 'clv' || f === 'pAlive');
   const scores = usesScores ? scoresAt(inputs.lines, byAccountDay, cutoff, valueParams) : null;
   const selection = params.features ?? null;
@@ -212,6 +216,30 @@ function evaluateHoldout(input: SegmentWorkerInput, byAccountDay: Int32Array, k:
     model: result.model,
     popularity: result.baseline,
   };
+}
+
+/** At most `limit` of the rows, drawn with a fixed seed (partial Fisher–Yates). */
+function sampleOf<T>(rows: T[], limit: number): T[] {
+  if (rows.length <= limit) return rows;
+  const random = seededRandom(SEED);
+  const picked = rows.slice();
+  for (let i = 0; i < limit; i++) {
+    const j = i + Math.floor(random() * (picked.length - i));
+    [picked[i], picked[j]] = [picked[j], picked[i]];
+  }
+  return picked.slice(0, limit);
+}
+
+/** The lines (in `byAccountDay`) of at most `limit` customers drawn with a fixed seed. */
+function sampleCustomers(lines: OrderLines, byAccountDay: Int32Array, limit: number): Int32Array {
+  const accounts: number[] = [];
+  for (let k = 0; k < byAccountDay.length; k++) {
+    const id = lines.account[byAccountDay[k]];
+    if (id !== accounts.at(-1)) accounts.push(id);
+  }
+  if (accounts.length <= limit) return byAccountDay;
+  const chosen = new Set(sampleOf(accounts, limit));
+  return byAccountDay.filter((i) => chosen.has(lines.account[i]));
 }
 
 /** CLV and P(alive) as the customer-value refresh would have computed them at `day`. */
