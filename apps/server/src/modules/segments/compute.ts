@@ -22,6 +22,7 @@ import { computeCustomerValue, type PurchaseDays } from '../analytics/customer-v
 import { basketRules, correlationMatrix, orderBaskets } from './basket-rules.js';
 import { customerFeatures, linesByAccountDay, type CustomerFeatures, type ScoreColumns } from './customer-features.js';
 import type { OrderLines } from './inputs.js';
+import { compactReason } from './offer-reasons.js';
 import type { SegmentWorkerInput } from './refresh.js';
 import type { SegmentResult } from './result.js';
 
@@ -74,7 +75,7 @@ export function computeSegments(input: SegmentWorkerInput, progress: Progress = 
   const offers: SegmentResult['offers'] = [];
   features.accountIds.forEach((accountId, i) => {
     model.offers(i, params.offersPerCustomer, wording).forEach((o, rank) => {
-      offers.push({ accountId, rank: rank + 1, productId: o.item, probability: o.probability, expectedValue: o.expectedValue ?? 0, reason: o.reason });
+      offers.push({ accountId, rank: rank + 1, productId: o.item, probability: o.probability, expectedValue: o.expectedValue ?? 0, reason: compactReason(o.reason) });
     });
   });
   lap('offers');
@@ -147,16 +148,20 @@ function customerGroups(features: CustomerFeatures, groups: number | 'auto', fuz
 
 /**
  * Rules for the offers, mined on customers' product sets at the lowest support of a ladder that keeps them to at
- * most 20,000: customers who buy many products (the demo's average 17 of 150) give hundreds of thousands of rules
- * at 2 % support, and ranking with all of them costs minutes for no better offers.
+ * most 20,000: customers who buy many products (the demo's average 17 of 150) give a quarter of a million rules at
+ * 2 % support, and ranking with all of them costs seconds for no better offers. The ladder is walked from the top,
+ * where mining is cheap, down to the first level with too many rules.
  */
+const RULE_CAP = 20_000;
 function offerRules(itemSets: number[][]) {
-  const ladder = [0.02, 0.03, 0.05, 0.08, 0.12, 0.2, 0.3];
-  for (const minSupport of ladder) {
+  const ladder = [0.3, 0.2, 0.12, 0.08, 0.05, 0.03, 0.02];
+  let chosen = { rules: mineOfferRules(itemSets, { minSupport: ladder[0] }), minSupport: ladder[0] };
+  for (const minSupport of ladder.slice(1)) {
     const rules = mineOfferRules(itemSets, { minSupport });
-    if (rules.length <= 20_000 || minSupport === ladder.at(-1)) return { rules, minSupport };
+    if (rules.length > RULE_CAP) break;
+    chosen = { rules, minSupport };
   }
-  throw new Error('unreachable');
+  return chosen;
 }
 
 const round4 = (v: number) => Math.round(v * 1e4) / 1e4;

@@ -9,6 +9,7 @@ import { csvLine } from '../../http/csv-writer.js';
 import { createActivity } from '../activities/service.js';
 import { seesAllAccounts } from '../users/access.js';
 import type { CurrentUser } from '../users/service.js';
+import { withReasonTexts, type StoredReason } from './offer-reasons.js';
 import { latestModelRun } from './service.js';
 
 export interface PriorityFilters {
@@ -47,11 +48,19 @@ function priorityQuery(runId: number, user: CurrentUser, f: PriorityFilters, lim
     ${limit}`;
 }
 
+type PriorityRow = Record<string, unknown> & { total: number; topProductId: number; topReason: StoredReason };
+
+/** The reason of each row's top offer, in words. */
+async function withTopReasonTexts(db: Db, rows: PriorityRow[]) {
+  const texts = await withReasonTexts(db, rows.map((r) => ({ productId: Number(r.topProductId), reason: r.topReason })));
+  return rows.map((r, i) => ({ ...r, topReason: texts[i].reason }));
+}
+
 export async function priorityList(db: Db, user: CurrentUser, f: PriorityFilters) {
   const run = await latestModelRun(db);
   if (!run) return { run: null, items: [], total: 0, page: f.page, pageSize: f.pageSize };
-  const rows = (await db.execute<Record<string, unknown> & { total: number }>(priorityQuery(run.id, user, f, sql`LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`))).rows;
-  const items = rows.map(({ total: _total, ...row }, i) => ({ ...row, rank: (f.page - 1) * f.pageSize + i + 1 }));
+  const rows = (await db.execute<PriorityRow>(priorityQuery(run.id, user, f, sql`LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`))).rows;
+  const items = (await withTopReasonTexts(db, rows)).map(({ total: _total, ...row }, i) => ({ ...row, rank: (f.page - 1) * f.pageSize + i + 1 }));
   return { run: { id: run.id, asOf: run.asOf }, items, total: rows[0]?.total ?? 0, page: f.page, pageSize: f.pageSize };
 }
 
@@ -61,11 +70,13 @@ export async function* priorityCsv(db: Db, user: CurrentUser, f: Omit<PriorityFi
   yield csvLine(csvColumns);
   const run = await latestModelRun(db);
   if (!run) return;
-  const { rows } = await db.execute<Record<string, unknown> & { topReason: { text?: Record<string, string> } }>(priorityQuery(run.id, user, { ...f, page: 1, pageSize: 0 }, sql``));
+  const { rows } = await db.execute<PriorityRow>(priorityQuery(run.id, user, { ...f, page: 1, pageSize: 0 }, sql``));
   let rank = 0;
-  for (const row of rows) {
-    rank++;
-    yield csvLine(csvColumns.map((c) => (c === 'rank' ? rank : c === 'reason' ? row.topReason?.text?.[language] ?? '' : row[c])));
+  for (let i = 0; i < rows.length; i += 500) {
+    for (const row of await withTopReasonTexts(db, rows.slice(i, i + 500))) {
+      rank++;
+      yield csvLine(csvColumns.map((c) => (c === 'rank' ? rank : c === 'reason' ? row.topReason.text[language] : (row as Record<string, unknown>)[c])));
+    }
   }
 }
 

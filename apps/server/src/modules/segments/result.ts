@@ -1,5 +1,6 @@
 /** What a predictive-model computation hands back to be stored (built in the worker, written by store.ts). */
-import type { LocalizedText, OfferReason } from '@relata/analytics';
+import type { LocalizedText } from '@relata/analytics';
+import type { StoredReason } from './offer-reasons.js';
 
 export interface GroupProfileRecord {
   size: number;
@@ -8,8 +9,6 @@ export interface GroupProfileRecord {
   profile: Record<string, unknown> & { features: string[]; zCentroid: number[]; suggestedName: LocalizedText };
 }
 
-/** why an offer is made: the group and the rule behind it, and that in words */
-export type { OfferReason } from '@relata/analytics';
 
 export interface SegmentResult {
   summary: Record<string, unknown>;
@@ -18,5 +17,5 @@ export interface SegmentResult {
   productGroups: { anchor: number; cohesion: number; items: number[] }[];
   associations: { customerGroup: number; productGroup: number; attributes: { attribute: string; degree: number }[]; support: number; confidence: number; lift: number }[];
   rules: { antecedent: number[]; consequent: number; support: number; confidence: number; lift: number; count: number }[];
-  offers: { accountId: number; rank: number; productId: number; probability: number; expectedValue: number; reason: OfferReason }[];
+  offers: { accountId: number; rank: number; productId: number; probability: number; expectedValue: number; reason: StoredReason }[];
 }

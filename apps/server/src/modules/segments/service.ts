@@ -11,6 +11,7 @@ import { accountKind, accountScope } from '../accounts/service.js';
 import { latestDoneRun } from '../analytics/service.js';
 import { seesAllAccounts, assertRole } from '../users/access.js';
 import type { CurrentUser } from '../users/service.js';
+import { withReasonTexts, type StoredReason } from './offer-reasons.js';
 import { customerGroups, productGroups } from './schema.js';
 
 const rowsOf = async <T extends Record<string, unknown>>(db: Db, query: ReturnType<typeof sql>) => (await db.execute<T>(query)).rows;
@@ -132,13 +133,13 @@ export async function accountGroupsAndOffers(db: Db, user: CurrentUser, accountI
     SELECT group_no AS "groupNo", memberships FROM customer_group_members WHERE run_id = ${run.id} AND account_id = ${accountId}`);
   const groups = await rowsOf<{ groupNo: number; name: string | null; profile: Record<string, unknown> }>(db, sql`
     SELECT group_no AS "groupNo", name, profile FROM customer_groups WHERE run_id = ${run.id} ORDER BY group_no`);
-  const offers = await rowsOf(db, sql`
+  const offers = await rowsOf<{ productId: number; reason: StoredReason }>(db, sql`
     SELECT o.rank, o.product_id AS "productId", p.name AS "productName", p.sku, p.category, o.probability, o.expected_value AS "expectedValue", o.reason
     FROM offers o JOIN products p ON p.id = o.product_id WHERE o.run_id = ${run.id} AND o.account_id = ${accountId} ORDER BY o.rank`);
   return {
     run: { id: run.id, asOf: run.asOf },
     groupNo: member?.groupNo ?? null,
     memberships: member ? groups.map((g) => ({ groupNo: g.groupNo, name: g.name, suggestedName: g.profile.suggestedName, membership: member.memberships[g.groupNo] })) : [],
-    offers,
+    offers: await withReasonTexts(db, offers),
   };
 }
