@@ -16,6 +16,9 @@ const OrdersPage = lazy(() => import('./pages/orders/OrdersPage'));
 const OrderPage = lazy(() => import('./pages/orders/OrderPage'));
 const ActivitiesPage = lazy(() => import('./pages/activities/ActivitiesPage'));
 const AnalyticsPage = lazy(() => import('./pages/analytics/AnalyticsPage'));
+const GroupsPage = lazy(() => import('./pages/segments/GroupsPage'));
+const ProductsTogetherPage = lazy(() => import('./pages/segments/ProductsTogetherPage'));
+const PriorityPage = lazy(() => import('./pages/segments/PriorityPage'));
 const ImportPage = lazy(() => import('./pages/import/ImportPage'));
 const UsersPage = lazy(() => import('./pages/users/UsersPage'));
 const MyAccountPage = lazy(() => import('./pages/settings/MyAccountPage'));
@@ -40,6 +43,9 @@ export function AppRoutes() {
         <Route path="orders/:id" element={<OrderPage />} />
         <Route path="activities" element={<ActivitiesPage />} />
         <Route path="analytics" element={<AnalyticsPage />} />
+        <Route path="groups" element={<GroupsPage />} />
+        <Route path="products-together" element={<ProductsTogetherPage />} />
+        <Route path="priority" element={<PriorityPage />} />
         <Route path="import" element={<ImportPage />} />
         <Route
           path="users"

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
 import type { AbcClass, AnalyticsRunStatus, LifecycleStage, ValueTier } from './enums';
+import type { SegmentParams } from './segments';
 
 /** A text the server gives in both languages (definitions, lifecycle rule lines). */
 export interface LocalizedText {
@@ -23,6 +24,8 @@ export interface ValueParams {
   referralShare: number;
   valuePerEndorsement: number;
   holdoutWeeks: number;
+  /** the predictive model's settings (api/segments.ts); kept for later runs until changed */
+  segments?: Partial<SegmentParams>;
 }
 
 export interface BgNbdParams {
@@ -255,13 +258,18 @@ export function useAnalyticsRun(id: number | null) {
   });
 }
 
-/** After a refresh: every snapshot figure (overview, runs, account values, the accounts list with its scores) is refetched. */
+/**
+ * After a refresh: every snapshot figure (overview, runs, account values, the accounts list with its scores,
+ * the predictive model's groups, rules, offers and priority list) is refetched.
+ */
 export function useInvalidateSnapshot() {
   const client = useQueryClient();
   return () =>
     client.invalidateQueries({
       predicate: ({ queryKey }) =>
-        (queryKey[0] === 'analytics' && queryKey[1] !== 'run' && queryKey[1] !== 'definitions') || queryKey[0] === 'accounts',
+        (queryKey[0] === 'analytics' && queryKey[1] !== 'run' && queryKey[1] !== 'definitions') ||
+        queryKey[0] === 'accounts' ||
+        queryKey[0] === 'segments',
     });
 }
 

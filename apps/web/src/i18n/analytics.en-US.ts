@@ -38,6 +38,13 @@ export const analyticsEnUS: Messages['analytics'] = {
     clv: 'Computing CLTV',
     holdout: 'Holdout check',
     saving: 'Saving results',
+    segments: 'Predictive model (customer groups, products together)',
+    features: 'Customer features',
+    groups: 'Customer groups (fuzzy c-means)',
+    productGroups: 'Product groups and their association',
+    rules: 'Association rules',
+    offers: 'Offers',
+    evaluation: 'Checking the offers',
   },
   drawer: {
     title: 'Refresh customer value analysis',

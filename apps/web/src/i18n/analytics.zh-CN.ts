@@ -36,6 +36,13 @@ export const analyticsZhCN = {
     clv: '计算 CLTV',
     holdout: '保留期检验',
     saving: '保存结果',
+    segments: '计算预测模型（客户分组与产品组合）',
+    features: '计算客户特征',
+    groups: '客户分组（模糊 C 均值）',
+    productGroups: '产品组与分组关联',
+    rules: '关联规则',
+    offers: '生成推荐',
+    evaluation: '检验推荐效果',
   },
   drawer: {
     title: '刷新客户价值分析',

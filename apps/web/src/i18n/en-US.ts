@@ -1,6 +1,7 @@
 import type { Messages } from './zh-CN';
 import { enumsEnUS } from './enums.en-US';
 import { analyticsEnUS } from './analytics.en-US';
+import { segmentsEnUS } from './segments.en-US';
 
 /** English. Typed as `Messages` so a key missing here (or there) fails the type check. */
 export const enUS: Messages = {
@@ -583,6 +584,7 @@ export const enUS: Messages = {
     },
   },
   analytics: analyticsEnUS,
+  segments: segmentsEnUS,
   language: {
     'zh-CN': '简体中文',
     'en-US': 'English',

@@ -10,14 +10,18 @@ import {
   SettingOutlined,
   AppstoreOutlined,
   FundOutlined,
+  ClusterOutlined,
+  ShareAltOutlined,
+  OrderedListOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
 import { analyticsRoles } from '../../api/analytics';
+import { hasRole, segmentRoles } from '../../api/segments';
 import { useCurrentUser } from '../../api/auth';
 import type { Role } from '../../api/enums';
 
-/** The main navigation; "Users" only for administrators, customer value for the roles that may see it. */
+/** The main navigation; "Users" only for administrators, customer value and the predictive model for the roles that may see them. */
 export function SideMenu() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -33,6 +37,13 @@ export function SideMenu() {
     { key: '/activities', icon: <CalendarOutlined />, label: t('nav.activities') },
     ...(me.data && (analyticsRoles as readonly Role[]).includes(me.data.role)
       ? [{ key: '/analytics', icon: <FundOutlined />, label: t('nav.analytics') }]
+      : []),
+    ...(hasRole(me.data?.role, segmentRoles)
+      ? [
+          { key: '/groups', icon: <ClusterOutlined />, label: t('segments.nav.groups') },
+          { key: '/products-together', icon: <ShareAltOutlined />, label: t('segments.nav.productsTogether') },
+          { key: '/priority', icon: <OrderedListOutlined />, label: t('segments.nav.priority') },
+        ]
       : []),
     { key: '/import', icon: <ImportOutlined />, label: t('nav.import') },
     ...(me.data?.role === 'admin' ? [{ key: '/users', icon: <TeamOutlined />, label: t('nav.users') }] : []),

@@ -13,11 +13,12 @@ import { AccountActivitiesTab } from './AccountActivitiesTab';
 import { AccountTimelineTab } from './AccountTimelineTab';
 import { AccountHistoryTab } from './AccountHistoryTab';
 import { AccountValueTab } from './AccountValueTab';
+import { AccountSegmentsTab } from './AccountSegmentsTab';
 
-const tabKeys = ['contacts', 'orders', 'value', 'activities', 'timeline', 'history'] as const;
+const tabKeys = ['contacts', 'orders', 'value', 'segments', 'activities', 'timeline', 'history'] as const;
 type TabKey = (typeof tabKeys)[number];
 
-/** One customer's archive: profile, contacts, orders, customer value, activities, timeline and change history. */
+/** One customer's archive: profile, contacts, orders, customer value, groups and offers, activities, timeline and change history. */
 export default function AccountPage() {
   const { t } = useTranslation();
   const id = Number(useParams().id);
@@ -29,7 +30,12 @@ export default function AccountPage() {
     { key: 'contacts', label: t('account.tabs.contacts'), children: <AccountContactsTab accountId={id} /> },
     { key: 'orders', label: t('account.tabs.orders'), children: <AccountOrdersTab accountId={id} accountName={account.data?.name} live={!account.data?.deletedAt} /> },
     { key: 'value', label: <span data-testid="account-value-tab">{t('account.tabs.value')}</span>, children: <AccountValueTab accountId={id} /> },
-    { key: 'activities', label: t('account.tabs.activities'), children: <AccountActivitiesTab accountId={id} /> },
+    {
+      key: 'segments',
+      label: <span data-testid="account-segments-tab">{t('segments.account.tab')}</span>,
+      children: <AccountSegmentsTab accountId={id} />,
+    },
+    { key: 'activities', label: <span data-testid="account-activities-tab">{t('account.tabs.activities')}</span>, children: <AccountActivitiesTab accountId={id} /> },
     { key: 'timeline', label: t('account.tabs.timeline'), children: <AccountTimelineTab accountId={id} /> },
     { key: 'history', label: t('account.tabs.history'), children: <AccountHistoryTab accountId={id} /> },
   ];
