@@ -24,6 +24,7 @@ import { orderRoutes } from './modules/orders/routes.js';
 import { productRoutes } from './modules/products/routes.js';
 import { searchRoutes } from './modules/search/routes.js';
 import { segmentRoutes } from './modules/segments/routes.js';
+import { propensityRoutes } from './modules/propensity/routes.js';
 import { authPlugin } from './modules/users/auth-plugin.js';
 import { authRoutes, userRoutes } from './modules/users/routes.js';
 
@@ -87,6 +88,7 @@ export async function buildApp(database: Database, config: AppConfig, options: F
   await app.register(importRoutes, { prefix: '/api/imports' });
   await app.register(analyticsRoutes, { prefix: '/api/analytics' });
   await app.register(segmentRoutes, { prefix: '/api/segments' });
+  await app.register(propensityRoutes, { prefix: '/api/propensity' });
 
   // The SPA's own routes (/accounts/12, ...) all load index.html; unknown /api paths stay JSON 404s.
   const serveWeb = Boolean(config.webDist && fs.existsSync(path.join(config.webDist, 'index.html')));

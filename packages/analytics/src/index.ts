@@ -23,3 +23,5 @@ export * from './value/lifecycle.js';
 export * from './bundles/index.js';
 export * from './offers/index.js';
 export * from './segments/index.js';
+export * from './propensity/index.js';
+export * from './propensity-network/index.js';

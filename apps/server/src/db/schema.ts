@@ -15,3 +15,4 @@ export * from '../modules/campaigns/schema.js';
 export * from '../modules/imports/schema.js';
 export * from '../modules/analytics/schema.js';
 export * from '../modules/segments/schema.js';
+export * from '../modules/propensity/schema.js';

@@ -24,6 +24,7 @@ import {
   type Transaction,
   type ValueTierRule,
 } from '@relata/analytics';
+import type { PropensityParams } from '../propensity/params.js';
 import type { SegmentParams } from '../segments/params.js';
 
 export interface ValueParams {
@@ -44,6 +45,8 @@ export interface ValueParams {
   holdoutWeeks: number;
   /** the predictive model's settings (customer groups, rules, offers) */
   segments?: Partial<SegmentParams>;
+  /** the propensity and churn models' settings */
+  propensity?: Partial<PropensityParams>;
 }
 
 export const defaultValueParams: ValueParams = {

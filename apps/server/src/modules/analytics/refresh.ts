@@ -129,7 +129,7 @@ export async function executeRefresh(database: Database, runId: number, asOf: Da
       .set({ status: 'done', progress: 100, finishedAt: new Date(), summary: { ...result.summary, segments, timingsMs: { analyze: analyzeMs, readPurchases: purchasesMs, readFacts: loadMs - analyzeMs - purchasesMs, ...result.summary.timingsMs, save: saveMs } } })
       .where(eq(analyticsRuns.id, runId));
   } catch (err) {
-    for (const table of ['customer_scores', 'customer_group_members', 'customer_groups', 'product_groups', 'group_associations', 'product_rules', 'offers']) {
+    for (const table of ['customer_scores', 'customer_group_members', 'customer_groups', 'product_groups', 'group_associations', 'product_rules', 'offers', 'predictions', 'propensity_models']) {
       await database.pool.query(`DELETE FROM ${table} WHERE run_id = $1`, [runId]);
     }
     await db.update(analyticsRuns).set({ status: 'failed', error: (err as Error).message, finishedAt: new Date() }).where(eq(analyticsRuns.id, runId));

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { idParams } from '../../http/list-query.js';
 import { assertRole } from '../users/access.js';
 import { userOf } from '../users/auth-plugin.js';
+import { propensityParamsInput } from '../propensity/params.js';
 import { assertKnownFeatures } from '../segments/feature-names.js';
 import { segmentParamsInput } from '../segments/params.js';
 import * as service from './service.js';
@@ -21,6 +22,7 @@ const paramsInput = z
     valuePerEndorsement: z.number().min(0).max(1e9),
     holdoutWeeks: z.number().int().min(4).max(104),
     segments: segmentParamsInput,
+    propensity: propensityParamsInput,
   })
   .strict()
   .partial()

@@ -18,18 +18,18 @@ import {
   seededRandom,
   standardise,
 } from '@relata/analytics';
-import { computeCustomerValue, type PurchaseDays } from '../analytics/customer-value.js';
 import { basketRules, correlationMatrix, orderBaskets } from './basket-rules.js';
-import { customerFeatures, linesByAccountDay, type CustomerFeatures, type ScoreColumns } from './customer-features.js';
+import { customerFeatures, linesByAccountDay, type CustomerFeatures } from './customer-features.js';
 import type { OrderLines } from './inputs.js';
 import { compactReason } from './offer-reasons.js';
-import type { SegmentWorkerInput } from './refresh.js';
+import type { SegmentComputeInput } from './refresh.js';
 import type { SegmentResult } from './result.js';
+import { scoresAt } from './scores-at.js';
 
 type Progress = (percent: number, stage: string) => void;
 const SEED = 20_260_101;
 
-export function computeSegments(input: SegmentWorkerInput, progress: Progress = () => {}): SegmentResult {
+export function computeSegments(input: SegmentComputeInput, progress: Progress = () => {}, byAccountDay = linesByAccountDay(input.inputs.lines)): SegmentResult {
   const { inputs, asOfDay, params } = input;
   const timings: Record<string, number> = {};
   let t0 = performance.now();
@@ -40,7 +40,6 @@ export function computeSegments(input: SegmentWorkerInput, progress: Progress = 
   };
 
   progress(0, 'features');
-  const byAccountDay = linesByAccountDay(inputs.lines);
   const features = customerFeatures(inputs.lines, byAccountDay, inputs.products, asOfDay, inputs.scores, inputs.attributes, params.features);
   if (features.names.length < 2) throw new Error(`the customer groups need at least two features; got ${features.names.join(', ') || 'none'}`);
   lap('features');
@@ -188,7 +187,7 @@ function valuePerBuyer(lines: OrderLines, beforeDay: number, fromDay = -Infinity
  * from then to asOf, against the five most popular products a customer does not have. Null when the history is
  * shorter than twice the holdout.
  */
-function evaluateHoldout(input: SegmentWorkerInput, byAccountDay: Int32Array, k: number) {
+function evaluateHoldout(input: SegmentComputeInput, byAccountDay: Int32Array, k: number) {
   const { inputs, asOfDay, params, valueParams } = input;
   const cutoff = asOfDay - valueParams.holdoutWeeks * 7;
   let first = Infinity;
@@ -247,37 +246,3 @@ function sampleCustomers(lines: OrderLines, byAccountDay: Int32Array, limit: num
   return byAccountDay.filter((i) => chosen.has(lines.account[i]));
 }
 
-/** CLV and P(alive) as the customer-value refresh would have computed them at `day`. */
-function scoresAt(lines: OrderLines, byAccountDay: Int32Array, day: number, valueParams: SegmentWorkerInput['valueParams']): ScoreColumns {
-  // one row per customer and day with something bought (as loadPurchaseDays does in SQL)
-  const accountIds: number[] = [];
-  const days: number[] = [];
-  const revenue: number[] = [];
-  const margin: number[] = [];
-  let bought = false;
-  const close = () => {
-    if (accountIds.length > 0 && !bought) (accountIds.pop(), days.pop(), revenue.pop(), margin.pop());
-  };
-  for (let k = 0; k < byAccountDay.length; k++) {
-    const i = byAccountDay[k];
-    if (lines.day[i] >= day) continue;
-    const last = accountIds.length - 1;
-    if (last < 0 || accountIds[last] !== lines.account[i] || days[last] !== lines.day[i]) {
-      close();
-      accountIds.push(lines.account[i]);
-      days.push(lines.day[i]);
-      revenue.push(0);
-      margin.push(0);
-      bought = false;
-    }
-    revenue[revenue.length - 1] += lines.revenue[i];
-    margin[margin.length - 1] += lines.margin[i];
-    bought ||= lines.quantity[i] > 0;
-  }
-  close();
-  const history: PurchaseDays = { accountIds: Float64Array.from(accountIds), days: Int32Array.from(days), revenue: Float64Array.from(revenue), margin: Float64Array.from(margin) };
-  const none = { ids: new Float64Array(0), priceRatio: new Float64Array(0), referredBy: new Float64Array(0), endorsements: new Float64Array(0) };
-  // an impossibly long holdout skips the BG/NBD holdout check, which is not needed here
-  const { customers } = computeCustomerValue(history, none, day - 1, { ...valueParams, holdoutWeeks: 1e6 });
-  return { ids: customers.map((c) => c.accountId), clv: customers.map((c) => c.predictedClv), pAlive: customers.map((c) => c.pAlive) };
-}

@@ -46,7 +46,8 @@ export function customerFeatures(
   beforeDay: number,
   scores: ScoreColumns | null,
   attributes: AccountAttributes,
-  selection: string[] | null,
+  /** feature names; null = the defaults below; 'all' = every feature the data gives */
+  selection: string[] | null | 'all',
 ): CustomerFeatures {
   const productIndex = new Map<number, number>();
   products.ids.forEach((id, i) => productIndex.set(id, i));
@@ -97,7 +98,7 @@ export function customerFeatures(
   const categoryTotals = new Float64Array(categoryCount);
   for (const id of accountIds) byAccount.get(id)!.byCategory.forEach((v, c) => (categoryTotals[c] += v));
   const grand = categoryTotals.reduce((s, v) => s + v, 0);
-  const picked = (c: number) => selection?.includes(`share:${products.categories[c]}`) ?? false;
+  const picked = (c: number) => (Array.isArray(selection) ? selection.includes(`share:${products.categories[c]}`) : false);
   const categories = [...categoryTotals.keys()]
     .filter((c) => (grand > 0 && categoryTotals[c] >= 0.01 * grand) || picked(c))
     .sort((x, y) => categoryTotals[y] - categoryTotals[x])
@@ -133,7 +134,8 @@ export function customerFeatures(
   // By default behaviour, CLV and the category mix: profile attributes are offered but opt-in, because they are
   // often filled for one kind of customer only (employees for companies, age for persons) and imputing the mean
   // for the others would make "has this attribute" a group of its own.
-  const chosen = selection ? columns.filter((c) => selection.includes(c.name)) : columns.filter((c) => c.name !== 'pAlive' && !c.name.startsWith('attr:'));
+  const chosen =
+    selection === 'all' ? columns : selection ? columns.filter((c) => selection.includes(c.name)) : columns.filter((c) => c.name !== 'pAlive' && !c.name.startsWith('attr:'));
   const n = accountIds.length;
   const raw = accountIds.map((id) => Float64Array.from(chosen, (c) => c.value(id, byAccount.get(id)!)));
   const transformed = raw.map((row) => Float64Array.from(row, (v, j) => (chosen[j].log && v >= 0 ? Math.log1p(v) : v)));
