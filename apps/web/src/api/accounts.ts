@@ -22,6 +22,8 @@ export interface Account extends RecordMeta {
   website: string | null;
   tags: string[];
   notes: string | null;
+  /** Typed custom attributes (income, household size, ...): numbers feed the analytics. */
+  attributes: AccountAttributes;
   source: string;
   /** Present on GET /api/accounts/:id. */
   stats?: { orders: number; revenue: number; lastOrderAt: string | null };
@@ -67,8 +69,11 @@ export type AccountInput = Partial<
     | 'website'
     | 'tags'
     | 'notes'
+    | 'attributes'
   >
 > & { name: string };
+
+export type AccountAttributes = Record<string, string | number | boolean | null>;
 
 export const accountsApi = resourceHooks<Account, AccountInput, Partial<AccountInput>>('accounts', '/accounts', {
   related: ['dashboard', 'search', 'audit'],

@@ -1,6 +1,7 @@
 import type { Messages } from './zh-CN';
 import { enumsEnUS } from './enums.en-US';
 import { analyticsEnUS } from './analytics.en-US';
+import { attributesEnUS } from './attributes.en-US';
 import { segmentsEnUS } from './segments.en-US';
 
 /** English. Typed as `Messages` so a key missing here (or there) fails the type check. */
@@ -585,6 +586,7 @@ export const enUS: Messages = {
   },
   analytics: analyticsEnUS,
   segments: segmentsEnUS,
+  attributes: attributesEnUS,
   language: {
     'zh-CN': '简体中文',
     'en-US': 'English',

@@ -1,5 +1,6 @@
 import { enumsZhCN } from './enums.zh-CN';
 import { analyticsZhCN } from './analytics.zh-CN';
+import { attributesZhCN } from './attributes.zh-CN';
 import { segmentsZhCN } from './segments.zh-CN';
 
 /** Simplified Chinese, the default language. Its shape is the type every other language must match. */
@@ -584,6 +585,7 @@ export const zhCN = {
   },
   analytics: analyticsZhCN,
   segments: segmentsZhCN,
+  attributes: attributesZhCN,
   language: {
     'zh-CN': '简体中文',
     'en-US': 'English',

@@ -7,6 +7,7 @@ import { isApiError } from '../../api/client';
 import { applyServerErrors } from '../../components/form/applyServerErrors';
 import { useNotifyError } from '../../components/feedback/useNotifyError';
 import { AccountFormFields, toAccountInput, type AccountFormValues } from '../accounts/AccountFormFields';
+import { attributeRows } from '../accounts/AttributeListField';
 
 function formValues(account: Account): AccountFormValues {
   return {
@@ -26,6 +27,7 @@ function formValues(account: Account): AccountFormValues {
     website: account.website,
     tags: account.tags,
     notes: account.notes,
+    attributeList: attributeRows(account.attributes),
   };
 }
 

@@ -96,6 +96,11 @@ export function AccountProfileCard({ account }: { account: Account }) {
               { key: 'source', label: t('fields.account.source'), children: label('accountSource', account.source) },
               { key: 'createdAt', label: t('fields.account.createdAt'), children: format.dateTime(account.createdAt) },
               { key: 'updatedAt', label: t('fields.account.updatedAt'), children: format.dateTime(account.updatedAt) },
+              ...Object.entries(account.attributes ?? {}).map(([name, value]) => ({
+                key: `attr:${name}`,
+                label: name,
+                children: typeof value === 'boolean' ? t(value ? 'common.yes' : 'common.no') : typeof value === 'number' ? format.number(value) : text(value),
+              })),
               {
                 key: 'notes',
                 label: t('fields.account.notes'),

@@ -5,8 +5,9 @@ import { useCurrentUser } from '../../api/auth';
 import { accountKinds, customerTypes, relationshipLevels } from '../../api/enums';
 import { UserSelect } from '../../components/UserSelect';
 import { useEnumOptions } from '../../components/enums/useEnumOptions';
+import { AttributeListField, attributesOf, type AttributeRow } from './AttributeListField';
 
-export type AccountFormValues = AccountInput;
+export type AccountFormValues = Omit<AccountInput, 'attributes'> & { attributeList?: AttributeRow[] };
 
 /** The editable fields of an account, shared by the create drawer and the profile's edit drawer. */
 export function AccountFormFields() {
@@ -104,15 +105,20 @@ export function AccountFormFields() {
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} />
         </Form.Item>
       </Col>
+      <Col span={24}>
+        <AttributeListField />
+      </Col>
     </Row>
   );
 }
 
 /** Empty text boxes mean "no value": the API gets null rather than "". */
-export function toAccountInput(values: AccountFormValues): AccountInput {
+export function toAccountInput({ attributeList, ...values }: AccountFormValues): AccountInput {
   const result: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(values)) {
     result[key] = typeof value === 'string' ? value.trim() || null : value;
   }
+  // a form without the list (never opened) leaves the attributes as they are
+  if (attributeList !== undefined) result.attributes = attributesOf(attributeList);
   return result as AccountInput;
 }
