@@ -1,5 +1,5 @@
 // Relata's propensity trainer (L2 logistic regression, Newton) against scikit-learn's LogisticRegression on the
-// same encoded matrix and the same stratified folds, then its speed. Run from the repository root:
+// same encoded matrix and the same stratified folds. Run from the repository root:
 //   npx tsx bench/propensity-vs-sklearn.ts
 // Needs python3 with scikit-learn (Debian: apt-get install -y python3-sklearn). Exits 1 when scikit-learn is
 // missing or the mean AUCs differ by 0.01 or more (the issue's requirement).
@@ -7,8 +7,6 @@
 // 1. The bank-churn table (../shared/data/bank-churn): Relata encodes it (target Exited, id CustomerId) and deals
 //    the folds; the encoded matrix, labels and folds go to a temporary CSV; bench/propensity_sklearn.py fits
 //    StandardScaler + LogisticRegression(C=1.0, penalty='l2', solver='lbfgs', max_iter=1000) per fold.
-// 2. Training on 100,000 × 30 synthetic rows with known coefficients (and how well they are recovered), and
-//    scoring 1,000,000 rows.
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -19,10 +17,8 @@ import {
   DEFAULT_SEED,
   encodeTable,
   fitLogisticRegression,
-  predictProbabilities,
   trainPropensityModel,
 } from '../packages/analytics/src/propensity/index.js';
-import { mulberry32, normalSampler } from '../packages/analytics/src/segments/test-helpers.js';
 import { readTableFile } from '../apps/server/src/modules/analytics/train-files.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -90,52 +86,6 @@ full.standardisedCoefficients.forEach((c, j) => (worst = Math.max(worst, Math.ab
 console.log(`all rows, coefficients per sd: largest |relata − sklearn| = ${worst.toExponential(2)} (intercept and ${d} coefficients)`);
 console.log(`whole trainer (encode, 5-fold CV, Platt, outlier box, final fit): ${(trainSeconds * 1000).toFixed(0)} ms; sklearn's 5-fold CV alone: ${(sk.cvSeconds * 1000).toFixed(0)} ms`);
 
-// 2. Speed, and recovery of known coefficients
-const n = 100_000;
-const features = 30;
-const random = mulberry32(2024);
-const normal = normalSampler(random);
-const truth = Array.from({ length: features }, (_, j) => (j % 5 === 0 ? 0 : Math.round(80 * Math.sin(j + 1)) / 100));
-const trueIntercept = -1.5;
-const values = new Float64Array(n * features);
-const y = new Uint8Array(n);
-for (let i = 0; i < n; i++) {
-  // mixed scales, as real attributes: feature j has sd 1 + j
-  let eta = trueIntercept;
-  for (let j = 0; j < features; j++) {
-    const v = (1 + j) * normal();
-    values[i * features + j] = v;
-    eta += (truth[j] / (1 + j)) * v;
-  }
-  y[i] = random() < 1 / (1 + Math.exp(-eta)) ? 1 : 0;
-}
-const times: number[] = [];
-let model = fitLogisticRegression({ rows: n, columns: features, values }, y);
-for (let r = 0; r < 3; r++) {
-  const start = performance.now();
-  model = fitLogisticRegression({ rows: n, columns: features, values }, y);
-  times.push(performance.now() - start);
-}
-times.sort((a, b) => a - b);
-let coefficientError = 0;
-truth.forEach((b, j) => (coefficientError = Math.max(coefficientError, Math.abs(model.coefficients[j] * (1 + j) - b))));
-console.log(
-  `\ntrain 100,000 × 30: median ${times[1].toFixed(0)} ms (3 runs, ${model.iterations} Newton steps); largest |β̂ − β| per sd of the feature ${coefficientError.toFixed(4)}, intercept ${model.intercept.toFixed(3)} (true ${trueIntercept})`,
-);
-
-const scoreRows = 1_000_000;
-const scoreValues = new Float64Array(scoreRows * features);
-for (let i = 0; i < scoreValues.length; i++) scoreValues[i] = (1 + (i % features)) * normal();
-const scoreTimes: number[] = [];
-let probabilities: Float64Array = new Float64Array(0);
-for (let r = 0; r < 3; r++) {
-  const start = performance.now();
-  probabilities = predictProbabilities(model, { rows: scoreRows, columns: features, values: scoreValues });
-  scoreTimes.push(performance.now() - start);
-}
-scoreTimes.sort((a, b) => a - b);
-console.log(`score 1,000,000 × 30: median ${scoreTimes[1].toFixed(0)} ms (3 runs), mean probability ${(probabilities.reduce((s, p) => s + p, 0) / scoreRows).toFixed(4)}`);
-
-const ok = Math.abs(difference) < 0.01 && coefficientError < 0.05 && times[1] < 5000 && scoreTimes[1] < 2000;
-console.log(`\n${ok ? 'OK' : 'FAILED'}: |mean AUC difference| ${Math.abs(difference).toExponential(2)} < 0.01, coefficients recovered, training < 5 s, scoring < 2 s`);
+const ok = Math.abs(difference) < 0.01;
+console.log(`\n${ok ? 'OK' : 'FAILED'}: |mean AUC difference| ${Math.abs(difference).toExponential(2)} < 0.01 (speed: bench/propensity.ts)`);
 if (!ok) process.exitCode = 1;

@@ -1,6 +1,6 @@
 // A user's first hour with Relata, in Debian's Chromium against the real server and database:
 // sign in, import a CSV of customers through the wizard, find one with the header search, open the
-// account page, switch the language. Screenshots land in e2e/screenshots/.
+// account page, give it custom attributes, switch the language. Screenshots land in e2e/screenshots/.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -74,6 +74,28 @@ describe('the foundation, as a user sees it', () => {
     await page.waitForURL(/\/accounts\/\d+/);
     await expect.poll(() => page.getByTestId('account-name').textContent()).toContain('上海华星建材有限公司');
     await screenshot(page, 'account');
+  });
+
+  it('gives the customer typed attributes in the account form, refusing a number that is not one', async () => {
+    const { page } = b;
+    await page.getByTestId('account-edit').click();
+    await page.getByRole('button', { name: '添加属性' }).click();
+    await page.getByLabel('属性名').last().fill('年收入');
+    await page.getByLabel('值').last().fill('12万');
+    await page.getByTestId('account-save').click();
+    await page.getByText('请输入数字').waitFor();
+    await page.getByLabel('值').last().fill('120,000');
+    await page.getByRole('button', { name: '添加属性' }).click();
+    await page.getByLabel('属性名').last().fill('家庭人数');
+    await page.getByLabel('值').last().fill('4');
+    await screenshot(page, 'account-attributes-form');
+    await page.getByTestId('account-save').click();
+    await page.getByText('120,000').waitFor();
+    const id = page.url().split('/').pop();
+    const account = await page.evaluate(async (accountId) => (await fetch(`/api/accounts/${accountId}`)).json(), id);
+    // stored as numbers, so the analytics can use them
+    expect(account.attributes).toEqual({ 年收入: 120000, 家庭人数: 4 });
+    await screenshot(page, 'account-attributes');
   });
 
   it('switches the whole interface to English and back', async () => {
