@@ -101,7 +101,7 @@ describe('L2-regularised logistic regression', () => {
     expect(predictProbabilities(model, dense)).toEqual(p);
   });
 
-  it('recovers the coefficients of 100,000 × 30 simulated rows (the time it takes: bench/propensity-vs-sklearn.ts)', () => {
+  it('recovers the coefficients of 100,000 × 30 simulated rows (the time it takes: bench/propensity.ts)', () => {
     const random = mulberry32(11);
     const normal = normalSampler(random);
     const n = 100_000;
