@@ -233,6 +233,8 @@ export interface CallInput {
   outcome?: string;
   notes?: string;
   productName?: string;
+  /** the language the call's subject is written in */
+  language?: 'zh' | 'en';
 }
 
 /** The roles that may see the model's pages (the server checks the same); sales users see their own accounts. */

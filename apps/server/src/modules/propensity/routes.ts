@@ -21,7 +21,7 @@ export const propensityRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, querystring: z.object({ ...paging, ownerId: z.coerce.number().int().positive().optional(), minProbability: z.coerce.number().min(0).max(1).default(0) }) } },
     async (request) => service.churnRisk(db, userOf(request), request.query),
   );
-  app.post('/churn/:id/tasks', { schema: { tags, params: idParams, body: z.object({ notes: z.string().max(5000).optional() }) } }, async (request, reply) => {
+  app.post('/churn/:id/tasks', { schema: { tags, params: idParams, body: z.object({ notes: z.string().max(5000).optional(), language: z.enum(['zh', 'en']).optional() }) } }, async (request, reply) => {
     reply.status(201);
     return service.createRetentionTask(db, userOf(request), request.params.id, request.body);
   });

@@ -70,13 +70,14 @@ export async function churnRisk(db: Db, user: CurrentUser, f: ChurnFilters) {
 }
 
 /** One click from the churn list: a retention task for the account's owner, due in a week. */
-export async function createRetentionTask(db: Db, user: CurrentUser, accountId: number, input: { notes?: string }) {
+export async function createRetentionTask(db: Db, user: CurrentUser, accountId: number, input: { notes?: string; language?: 'zh' | 'en' }) {
   const account = await getRecord(db, accountKind, accountId, accountScope(user));
+  const zh = (input.language ?? (user.locale.startsWith('en') ? 'en' : 'zh')) === 'zh';
   const due = new Date(Date.now() + 7 * 86_400_000);
   return createActivity(db, user, {
     accountId,
     type: 'task',
-    subject: `Retention: call ${account.name}`,
+    subject: zh ? `挽留客户：联系${account.name}` : `Retention: call ${account.name}`,
     body: input.notes ?? null,
     relatedType: 'churn_risk',
     userId: account.ownerId ?? user.id,

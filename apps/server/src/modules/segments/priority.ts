@@ -81,11 +81,14 @@ export async function* priorityCsv(db: Db, user: CurrentUser, f: Omit<PriorityFi
 }
 
 /** One click from the list: the call is logged as an activity on the account, naming the offer discussed. */
-export async function logPriorityCall(db: Db, user: CurrentUser, accountId: number, input: { outcome?: string; notes?: string; productName?: string }) {
+export async function logPriorityCall(db: Db, user: CurrentUser, accountId: number, input: { outcome?: string; notes?: string; productName?: string; language?: 'zh' | 'en' }) {
+  // the subject in the caller's language (the screen's, else their profile's)
+  const zh = (input.language ?? (user.locale.startsWith('en') ? 'en' : 'zh')) === 'zh';
+  const subject = zh ? `优先联系${input.productName ? `：${input.productName}` : ''}` : `Priority call${input.productName ? `: ${input.productName}` : ''}`;
   return createActivity(db, user, {
     accountId,
     type: 'call_out',
-    subject: input.productName ? `Priority call: ${input.productName}` : 'Priority call',
+    subject,
     body: input.notes ?? null,
     outcome: input.outcome ?? null,
     relatedType: 'priority_list',

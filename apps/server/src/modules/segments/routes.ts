@@ -56,7 +56,7 @@ export const segmentRoutes: FastifyPluginAsyncZod = async (app) => {
   });
   app.post(
     '/priority/:id/calls',
-    { schema: { tags, params: idParams, body: z.object({ outcome: z.string().max(200).optional(), notes: z.string().max(5000).optional(), productName: z.string().max(300).optional() }) } },
+    { schema: { tags, params: idParams, body: z.object({ outcome: z.string().max(200).optional(), notes: z.string().max(5000).optional(), productName: z.string().max(300).optional(), language: z.enum(['zh', 'en']).optional() }) } },
     async (request, reply) => {
       reply.status(201);
       return logPriorityCall(db, userOf(request), request.params.id, request.body);

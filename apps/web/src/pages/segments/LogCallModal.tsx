@@ -14,7 +14,7 @@ const outcomes = ['interested', 'callBack', 'noAnswer', 'declined'] as const;
 
 /** A call made from the priority list, logged as an outbound call on the account (naming the offer discussed). */
 export function LogCallModal({ item, quietDays, onClose }: { item: PriorityItem | null; quietDays: number; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const notifyError = useNotifyError();
   const format = useFormatters();
@@ -25,7 +25,7 @@ export function LogCallModal({ item, quietDays, onClose }: { item: PriorityItem 
   const submit = (values: Values) => {
     if (!item) return;
     logCall.mutate(
-      { accountId: item.accountId, outcome: values.outcome?.trim() || undefined, notes: values.notes?.trim() || undefined, productName: item.topProductName },
+      { accountId: item.accountId, outcome: values.outcome?.trim() || undefined, notes: values.notes?.trim() || undefined, productName: item.topProductName, language: i18n.language === 'en-US' ? 'en' : 'zh' },
       {
         onSuccess: () => {
           void message.success(quietDays > 0 ? t('segments.priority.call.doneQuiet', { days: quietDays }) : t('segments.priority.call.done'));
