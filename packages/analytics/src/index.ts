@@ -25,3 +25,4 @@ export * from './offers/index.js';
 export * from './segments/index.js';
 export * from './propensity/index.js';
 export * from './propensity-network/index.js';
+export * from './relationship-value/index.js';

@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getOk, refreshAndWait } from '../../../test/analytics-runs.js';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
 import { hasSharedData, sharedData } from '../../../test/shared-data.js';
 import { loadDemoCompany } from '../demo/service.js';
@@ -15,23 +16,8 @@ let t: TestApp;
 const quarters = ['2024-12-31T12:00:00Z', '2025-03-31T12:00:00Z', '2025-06-30T12:00:00Z'];
 const runs: { id: number; summary: Record<string, any> }[] = [];
 
-async function refresh(asOf: string) {
-  const start = await t.app.inject({ method: 'POST', url: '/api/analytics/runs', headers: t.admin.headers, payload: { asOf, params: { segments: { groups: 4 } } } });
-  expect(start.statusCode, start.body).toBe(202);
-  for (let i = 0; i < 1800; i++) {
-    const run = (await t.app.inject({ method: 'GET', url: `/api/analytics/runs/${start.json().id}`, headers: t.admin.headers })).json();
-    if (run.status === 'failed') throw new Error(run.error);
-    if (run.status === 'done') return run;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('refresh did not finish');
-}
-
-const get = async (url: string, headers = t.admin.headers) => {
-  const res = await t.app.inject({ method: 'GET', url, headers });
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json();
-};
+const refresh = (asOf: string) => refreshAndWait(t, { asOf, params: { segments: { groups: 4 } } });
+const get = (url: string, headers = t.admin.headers) => getOk(t, url, headers);
 
 beforeAll(async () => {
   t = await startTestApp();

@@ -4,29 +4,15 @@
  * beat the popularity baseline on a time-split holdout, and the sales priority list with its logged calls.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getOk, refreshAndWait } from '../../../test/analytics-runs.js';
 import { startTestApp, type TestApp } from '../../../test/harness.js';
 import { loadDemoCompany } from '../demo/service.js';
 
 let t: TestApp;
 const asOf = '2025-06-30T12:00:00Z';
 
-async function refresh(params?: Record<string, unknown>) {
-  const start = await t.app.inject({ method: 'POST', url: '/api/analytics/runs', headers: t.admin.headers, payload: { asOf, params } });
-  expect(start.statusCode, start.body).toBe(202);
-  for (let i = 0; i < 1200; i++) {
-    const run = (await t.app.inject({ method: 'GET', url: `/api/analytics/runs/${start.json().id}`, headers: t.admin.headers })).json();
-    if (run.status === 'failed') throw new Error(run.error);
-    if (run.status === 'done') return run;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('refresh did not finish');
-}
-
-const get = async (url: string, headers = t.admin.headers) => {
-  const res = await t.app.inject({ method: 'GET', url, headers });
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json();
-};
+const refresh = (params?: Record<string, unknown>) => refreshAndWait(t, { asOf, params });
+const get = (url: string, headers = t.admin.headers) => getOk(t, url, headers);
 
 beforeAll(async () => {
   t = await startTestApp();
