@@ -13,6 +13,8 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Database } from './db/connection.js';
 import { registerErrorHandler } from './http/error-handler.js';
+import { incomeRoutes } from './modules/accounts/income.routes.js';
+import { referralRoutes } from './modules/accounts/referrals.routes.js';
 import { accountRoutes } from './modules/accounts/routes.js';
 import { activityRoutes } from './modules/activities/routes.js';
 import { analyticsRoutes } from './modules/analytics/routes.js';
@@ -22,9 +24,12 @@ import { dashboardRoutes } from './modules/dashboard/routes.js';
 import { importRoutes } from './modules/imports/routes.js';
 import { orderRoutes } from './modules/orders/routes.js';
 import { productRoutes } from './modules/products/routes.js';
+import { suggestionRoutes } from './modules/products/suggestions.routes.js';
 import { searchRoutes } from './modules/search/routes.js';
+import { ticketRoutes } from './modules/tickets/routes.js';
 import { segmentRoutes } from './modules/segments/routes.js';
 import { propensityRoutes } from './modules/propensity/routes.js';
+import { exitCaseRoutes, relationshipRoutes } from './modules/relationship/routes.js';
 import { authPlugin } from './modules/users/auth-plugin.js';
 import { authRoutes, userRoutes } from './modules/users/routes.js';
 
@@ -89,6 +94,12 @@ export async function buildApp(database: Database, config: AppConfig, options: F
   await app.register(analyticsRoutes, { prefix: '/api/analytics' });
   await app.register(segmentRoutes, { prefix: '/api/segments' });
   await app.register(propensityRoutes, { prefix: '/api/propensity' });
+  await app.register(relationshipRoutes, { prefix: '/api/relationship' });
+  await app.register(exitCaseRoutes, { prefix: '/api/exit-cases' });
+  await app.register(ticketRoutes, { prefix: '/api/tickets' });
+  await app.register(referralRoutes, { prefix: '/api' });
+  await app.register(incomeRoutes, { prefix: '/api/accounts' });
+  await app.register(suggestionRoutes, { prefix: '/api' });
 
   // The SPA's own routes (/accounts/12, ...) all load index.html; unknown /api paths stay JSON 404s.
   const serveWeb = Boolean(config.webDist && fs.existsSync(path.join(config.webDist, 'index.html')));

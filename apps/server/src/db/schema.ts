@@ -16,3 +16,4 @@ export * from '../modules/imports/schema.js';
 export * from '../modules/analytics/schema.js';
 export * from '../modules/segments/schema.js';
 export * from '../modules/propensity/schema.js';
+export * from '../modules/relationship/schema.js';

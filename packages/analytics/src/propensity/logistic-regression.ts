@@ -10,7 +10,7 @@
  * which is negligible for thousands of rows.
  *
  * Fitted by Newton's method (= iteratively reweighted least squares, McCullagh & Nelder 1989, *Generalized Linear
- * Models*, §4.4): the objective is strictly convex (penalty) and twice differentiable, Newton converges
+ * Models*, §4.4; the iterations are newton.ts, shared with the softmax regression): the objective is strictly convex (penalty) and twice differentiable, Newton converges
  * quadratically in a handful of steps, and with d ≈ 30 the d × d Hessian is cheap next to the n·d² pass that
  * builds it. A backtracking line search (Armijo) keeps every step downhill when the data are nearly separable.
  * Standardising also makes the Hessian well conditioned and makes the penalty treat features alike.
@@ -20,6 +20,7 @@
  */
 import type { FeatureMatrix } from '../segments/feature-matrix.js';
 import { toDenseMatrix } from '../segments/feature-matrix.js';
+import { newtonMinimise } from './newton.js';
 
 export interface LogisticOptions {
   /** inverse regularisation strength, as scikit-learn (default 1.0) */
@@ -58,39 +59,6 @@ export function sigmoid(eta: number): number {
   if (eta >= 0) return 1 / (1 + Math.exp(-eta));
   const e = Math.exp(eta);
   return e / (1 + e);
-}
-
-/** In-place Cholesky factorisation of a symmetric positive-definite p × p matrix (row-major, lower triangle used). */
-function cholesky(a: Float64Array, p: number): void {
-  for (let j = 0; j < p; j++) {
-    let diagonal = a[j * p + j];
-    for (let k = 0; k < j; k++) diagonal -= a[j * p + k] ** 2;
-    // the penalty keeps H positive definite; rounding on a flat intercept direction is the only way here
-    if (!(diagonal > 0)) diagonal = 1e-12;
-    const l = Math.sqrt(diagonal);
-    a[j * p + j] = l;
-    for (let i = j + 1; i < p; i++) {
-      let s = a[i * p + j];
-      for (let k = 0; k < j; k++) s -= a[i * p + k] * a[j * p + k];
-      a[i * p + j] = s / l;
-    }
-  }
-}
-
-/** Solves L Lᵀ x = b for x (L from `cholesky`). */
-function choleskySolve(l: Float64Array, p: number, b: Float64Array): Float64Array {
-  const x = Float64Array.from(b);
-  for (let i = 0; i < p; i++) {
-    let s = x[i];
-    for (let k = 0; k < i; k++) s -= l[i * p + k] * x[k];
-    x[i] = s / l[i * p + i];
-  }
-  for (let i = p - 1; i >= 0; i--) {
-    let s = x[i];
-    for (let k = i + 1; k < p; k++) s -= l[k * p + i] * x[k];
-    x[i] = s / l[i * p + i];
-  }
-  return x;
 }
 
 export function fitLogisticRegression(X: FeatureMatrix, y: ArrayLike<number>, options: LogisticOptions = {}): LogisticModel {
@@ -142,82 +110,48 @@ export function fitLogisticRegression(X: FeatureMatrix, y: ArrayLike<number>, op
   const theta = new Float64Array(p);
   // start from the base rate: the intercept-only optimum when all β = 0
   if (positives > 0 && positives < n) theta[0] = Math.log(positives / (n - positives));
-  const eta = new Float64Array(n);
-  const linear = (params: Float64Array, out: Float64Array) => {
-    for (let r = 0; r < n; r++) {
-      let s = 0;
-      const offset = r * p;
-      for (let j = 0; j < p; j++) s += z[offset + j] * params[j];
-      out[r] = s;
-    }
-  };
-  const objectiveAt = (params: Float64Array, etaOut: Float64Array) => {
-    linear(params, etaOut);
-    let loss = 0;
-    for (let r = 0; r < n; r++) loss += softplus(etaOut[r]) - target[r] * etaOut[r];
-    let penalty = 0;
-    for (let j = 1; j < p; j++) penalty += params[j] * params[j];
-    return C * loss + penalty / 2;
-  };
-
-  let objective = objectiveAt(theta, eta);
-  let iterations = 0;
-  let converged = false;
-  const gradient = new Float64Array(p);
-  const hessian = new Float64Array(p * p);
-  const trialEta = new Float64Array(n);
-  while (iterations < maxIterations) {
-    iterations++;
-    gradient.fill(0);
-    hessian.fill(0);
-    for (let r = 0; r < n; r++) {
-      const prob = sigmoid(eta[r]);
-      const residual = C * (prob - target[r]);
-      const weight = C * prob * (1 - prob);
-      const offset = r * p;
-      for (let j = 0; j < p; j++) {
-        const zj = z[offset + j];
-        gradient[j] += residual * zj;
-        const wz = weight * zj;
-        const rowOffset = j * p;
-        // lower triangle only
-        for (let k = 0; k <= j; k++) hessian[rowOffset + k] += wz * z[offset + k];
-      }
-    }
-    for (let j = 1; j < p; j++) {
-      gradient[j] += theta[j];
-      hessian[j * p + j] += 1;
-    }
-    cholesky(hessian, p);
-    const step = choleskySolve(hessian, p, gradient);
-    let decrement = 0;
-    for (let j = 0; j < p; j++) decrement += gradient[j] * step[j];
-    if (decrement / 2 < tolerance * C) {
-      // inside the region of quadratic convergence: the last full step costs nothing and squares the error
-      for (let j = 0; j < p; j++) theta[j] -= step[j];
-      objective = objectiveAt(theta, eta);
-      converged = true;
-      break;
-    }
-    // backtracking (Armijo, c = 1e-4): the full Newton step almost always passes
-    let t = 1;
-    const trial = new Float64Array(p);
-    let trialObjective = Infinity;
-    for (let halvings = 0; halvings < 50; halvings++) {
-      for (let j = 0; j < p; j++) trial[j] = theta[j] - t * step[j];
-      trialObjective = objectiveAt(trial, trialEta);
-      if (trialObjective <= objective - 1e-4 * t * decrement) break;
-      t /= 2;
-    }
-    if (!(trialObjective < objective)) {
-      // no decrease within rounding: at the optimum to machine precision
-      converged = true;
-      break;
-    }
-    theta.set(trial);
-    eta.set(trialEta);
-    objective = trialObjective;
-  }
+  // what the objective leaves for the derivatives: each row's linear predictor η
+  const { iterations, converged, objective } = newtonMinimise(
+    {
+      parameters: p,
+      stateLength: n,
+      objective(params, eta) {
+        for (let r = 0; r < n; r++) {
+          let s = 0;
+          const offset = r * p;
+          for (let j = 0; j < p; j++) s += z[offset + j] * params[j];
+          eta[r] = s;
+        }
+        let loss = 0;
+        for (let r = 0; r < n; r++) loss += softplus(eta[r]) - target[r] * eta[r];
+        let penalty = 0;
+        for (let j = 1; j < p; j++) penalty += params[j] * params[j];
+        return C * loss + penalty / 2;
+      },
+      derivatives(params, eta, gradient, hessian) {
+        for (let r = 0; r < n; r++) {
+          const prob = sigmoid(eta[r]);
+          const residual = C * (prob - target[r]);
+          const weight = C * prob * (1 - prob);
+          const offset = r * p;
+          for (let j = 0; j < p; j++) {
+            const zj = z[offset + j];
+            gradient[j] += residual * zj;
+            const wz = weight * zj;
+            const rowOffset = j * p;
+            // lower triangle only
+            for (let k = 0; k <= j; k++) hessian[rowOffset + k] += wz * z[offset + k];
+          }
+        }
+        for (let j = 1; j < p; j++) {
+          gradient[j] += params[j];
+          hessian[j * p + j] += 1;
+        }
+      },
+    },
+    theta,
+    { tolerance: tolerance * C, maxIterations },
+  );
 
   const standardisedCoefficients = theta.slice(1);
   const coefficients = new Float64Array(d);

@@ -11,7 +11,8 @@
  * unpenalised, but adding a constant to all of them changes nothing, so they get a vanishing ridge
  * (1e-8) that makes the Hessian invertible and picks the solution with Σₖ bₖ ≈ 0.
  *
- * Fitted by Newton's method with an Armijo line search, as the binary model: the objective is strictly
+ * Fitted by Newton's method with an Armijo line search, the binary model's (propensity/newton.ts,
+ * shared; this file gives the objective, gradient and Hessian): the objective is strictly
  * convex, and with K = 3 classes and d = 9 factors the Hessian is 30 × 30 (Böhning 1992, "Multinomial
  * logistic regression algorithm", Ann. Inst. Statist. Math. 44, gives its form:
  * ∂²/∂θₖ∂θₗ = C Σᵢ pᵢₖ(δₖₗ − pᵢₗ) zᵢ zᵢᵀ).
@@ -22,6 +23,7 @@
  * row: as for the binary model, the exact SHAP values of a linear score with independent features
  * (Lundberg & Lee 2017).
  */
+import { newtonMinimise } from '../propensity/newton.js';
 import { standardise } from '../segments/standardise.js';
 
 export interface SoftmaxRegressionOptions {
@@ -78,94 +80,65 @@ export function fitSoftmaxRegression(X: readonly ArrayLike<number>[], y: ArrayLi
   const centre = logShares.reduce((s, v) => s + v, 0) / K;
   for (let k = 0; k < K; k++) theta[k * q] = logShares[k] - centre;
 
-  const probabilities = new Float64Array(n * K);
-  const objectiveAt = (params: Float64Array, probs: Float64Array): number => {
-    let loss = 0;
-    const eta = new Float64Array(K);
-    for (let i = 0; i < n; i++) {
-      const zi = z[i];
-      for (let k = 0; k < K; k++) {
-        let s = params[k * q];
-        for (let j = 0; j < d; j++) s += params[k * q + 1 + j] * zi[j];
-        eta[k] = s;
-      }
-      const lse = logSumExp(eta);
-      loss += lse - eta[y[i]];
-      for (let k = 0; k < K; k++) probs[i * K + k] = Math.exp(eta[k] - lse);
-    }
-    let penalty = 0;
-    for (let k = 0; k < K; k++) {
-      penalty += INTERCEPT_RIDGE * params[k * q] ** 2;
-      for (let j = 1; j < q; j++) penalty += params[k * q + j] ** 2;
-    }
-    return C * loss + penalty / 2;
-  };
-
-  let objective = objectiveAt(theta, probabilities);
-  let iterations = 0;
-  let converged = false;
-  const gradient = new Float64Array(p);
-  const hessian = new Float64Array(p * p);
-  const trialProbabilities = new Float64Array(n * K);
-  const x = new Float64Array(q);
-  while (iterations < maxIterations) {
-    iterations++;
-    gradient.fill(0);
-    hessian.fill(0);
-    for (let i = 0; i < n; i++) {
-      x[0] = 1;
-      x.set(z[i], 1);
-      for (let k = 0; k < K; k++) {
-        const pk = probabilities[i * K + k];
-        const residual = C * (pk - (y[i] === k ? 1 : 0));
-        for (let j = 0; j < q; j++) gradient[k * q + j] += residual * x[j];
-        // lower triangle of the block rows of class k: blocks l ≤ k
-        for (let l = 0; l <= k; l++) {
-          const weight = C * pk * ((k === l ? 1 : 0) - probabilities[i * K + l]);
-          if (weight === 0) continue;
-          for (let j = 0; j < q; j++) {
-            const row = (k * q + j) * p + l * q;
-            const wx = weight * x[j];
-            const last = k === l ? j : q - 1;
-            for (let m = 0; m <= last; m++) hessian[row + m] += wx * x[m];
+  // what the objective leaves for the derivatives: each row's class probabilities, n × K
+  const { iterations, converged, objective } = newtonMinimise(
+    {
+      parameters: p,
+      stateLength: n * K,
+      objective(params, probabilities) {
+        let loss = 0;
+        const eta = new Float64Array(K);
+        for (let i = 0; i < n; i++) {
+          const zi = z[i];
+          for (let k = 0; k < K; k++) {
+            let s = params[k * q];
+            for (let j = 0; j < d; j++) s += params[k * q + 1 + j] * zi[j];
+            eta[k] = s;
+          }
+          const lse = logSumExp(eta);
+          loss += lse - eta[y[i]];
+          for (let k = 0; k < K; k++) probabilities[i * K + k] = Math.exp(eta[k] - lse);
+        }
+        let penalty = 0;
+        for (let k = 0; k < K; k++) {
+          penalty += INTERCEPT_RIDGE * params[k * q] ** 2;
+          for (let j = 1; j < q; j++) penalty += params[k * q + j] ** 2;
+        }
+        return C * loss + penalty / 2;
+      },
+      derivatives(params, probabilities, gradient, hessian) {
+        const x = new Float64Array(q);
+        for (let i = 0; i < n; i++) {
+          x[0] = 1;
+          x.set(z[i], 1);
+          for (let k = 0; k < K; k++) {
+            const pk = probabilities[i * K + k];
+            const residual = C * (pk - (y[i] === k ? 1 : 0));
+            for (let j = 0; j < q; j++) gradient[k * q + j] += residual * x[j];
+            // lower triangle of the block rows of class k: blocks l ≤ k
+            for (let l = 0; l <= k; l++) {
+              const weight = C * pk * ((k === l ? 1 : 0) - probabilities[i * K + l]);
+              if (weight === 0) continue;
+              for (let j = 0; j < q; j++) {
+                const row = (k * q + j) * p + l * q;
+                const wx = weight * x[j];
+                const last = k === l ? j : q - 1;
+                for (let m = 0; m <= last; m++) hessian[row + m] += wx * x[m];
+              }
+            }
           }
         }
-      }
-    }
-    for (let k = 0; k < K; k++)
-      for (let j = 0; j < q; j++) {
-        const r = j === 0 ? INTERCEPT_RIDGE : 1;
-        gradient[k * q + j] += r * theta[k * q + j];
-        hessian[(k * q + j) * p + k * q + j] += r;
-      }
-    cholesky(hessian, p);
-    const step = choleskySolve(hessian, p, gradient);
-    let decrement = 0;
-    for (let j = 0; j < p; j++) decrement += gradient[j] * step[j];
-    if (decrement / 2 < tolerance * C) {
-      for (let j = 0; j < p; j++) theta[j] -= step[j];
-      objective = objectiveAt(theta, probabilities);
-      converged = true;
-      break;
-    }
-    // backtracking (Armijo, c = 1e-4)
-    let t = 1;
-    const trial = new Float64Array(p);
-    let trialObjective = Infinity;
-    for (let halvings = 0; halvings < 50; halvings++) {
-      for (let j = 0; j < p; j++) trial[j] = theta[j] - t * step[j];
-      trialObjective = objectiveAt(trial, trialProbabilities);
-      if (trialObjective <= objective - 1e-4 * t * decrement) break;
-      t /= 2;
-    }
-    if (!(trialObjective < objective)) {
-      converged = true;
-      break;
-    }
-    theta.set(trial);
-    probabilities.set(trialProbabilities);
-    objective = trialObjective;
-  }
+        for (let k = 0; k < K; k++)
+          for (let j = 0; j < q; j++) {
+            const r = j === 0 ? INTERCEPT_RIDGE : 1;
+            gradient[k * q + j] += r * params[k * q + j];
+            hessian[(k * q + j) * p + k * q + j] += r;
+          }
+      },
+    },
+    theta,
+    { tolerance: tolerance * C, maxIterations },
+  );
   return {
     C,
     classes: K,
@@ -211,36 +184,4 @@ function logSumExp(v: ArrayLike<number>): number {
   let s = 0;
   for (let k = 0; k < v.length; k++) s += Math.exp(v[k] - max);
   return max + Math.log(s);
-}
-
-/** In-place Cholesky of a symmetric positive-definite p × p matrix (row-major, lower triangle read). */
-function cholesky(a: Float64Array, p: number): void {
-  for (let j = 0; j < p; j++) {
-    let diagonal = a[j * p + j];
-    for (let k = 0; k < j; k++) diagonal -= a[j * p + k] ** 2;
-    // positive definite by the penalties; only rounding can make a pivot non-positive
-    if (!(diagonal > 0)) diagonal = 1e-12;
-    const l = Math.sqrt(diagonal);
-    a[j * p + j] = l;
-    for (let i = j + 1; i < p; i++) {
-      let s = a[i * p + j];
-      for (let k = 0; k < j; k++) s -= a[i * p + k] * a[j * p + k];
-      a[i * p + j] = s / l;
-    }
-  }
-}
-
-function choleskySolve(l: Float64Array, p: number, b: Float64Array): Float64Array {
-  const x = Float64Array.from(b);
-  for (let i = 0; i < p; i++) {
-    let s = x[i];
-    for (let k = 0; k < i; k++) s -= l[i * p + k] * x[k];
-    x[i] = s / l[i * p + i];
-  }
-  for (let i = p - 1; i >= 0; i--) {
-    let s = x[i];
-    for (let k = i + 1; k < p; k++) s -= l[k * p + i] * x[k];
-    x[i] = s / l[i * p + i];
-  }
-  return x;
 }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, date, index, integer, jsonb, numeric, pgEnum, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { id, recordColumns } from '../../db/columns.js';
 import { users } from '../users/schema.js';
@@ -45,20 +46,29 @@ export const accounts = pgTable(
   ],
 );
 
-/** Yearly (or any period) revenue/income of the customer itself: feeds the "income growth rate" factor. */
+export const incomePeriodTypes = ['year', 'quarter', 'month'] as const;
+
+/**
+ * The customer's own revenue (organisations) or income (persons) per period: feeds the "income growth
+ * rate" factor. One live row per account and period start; edits are versioned and audited.
+ */
 export const accountIncomeHistory = pgTable(
   'account_income_history',
   {
     id: id(),
     accountId: bigint('account_id', { mode: 'number' }).notNull().references(() => accounts.id),
     periodStart: date('period_start').notNull(),
+    periodType: text('period_type', { enum: incomePeriodTypes }).notNull().default('year'),
     income: numeric('income', { precision: 16, scale: 2, mode: 'number' }).notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Where the figure comes from: annual report, customer statement, estimate, ... */
+    source: text('source'),
+    notes: text('notes'),
+    ...recordColumns(),
   },
-  (t) => [uniqueIndex('account_income_period_key').on(t.accountId, t.periodStart)],
+  (t) => [uniqueIndex('account_income_period_key').on(t.accountId, t.periodStart).where(sql`${t.deletedAt} IS NULL`)],
 );
 
-/** Word of mouth: which customer brought which new customer. */
+/** Word of mouth: which customer brought which new customer (an account, or a lead not yet converted). */
 export const referrals = pgTable(
   'referrals',
   {
@@ -67,8 +77,14 @@ export const referrals = pgTable(
     referredAccountId: bigint('referred_account_id', { mode: 'number' }).references(() => accounts.id),
     referredLeadId: bigint('referred_lead_id', { mode: 'number' }),
     referredAt: timestamp('referred_at', { withTimezone: true }).notNull().defaultNow(),
+    /** What the referral was worth (e.g. the referred customer's first-year revenue, or an estimate). */
+    value: numeric('value', { precision: 14, scale: 2, mode: 'number' }),
     notes: text('notes'),
     ...recordColumns(),
   },
-  (t) => [index('referrals_referrer_idx').on(t.referrerAccountId)],
+  (t) => [
+    index('referrals_referrer_idx').on(t.referrerAccountId),
+    // a customer is brought by one referrer
+    uniqueIndex('referrals_referred_account_key').on(t.referredAccountId).where(sql`${t.deletedAt} IS NULL AND ${t.referredAccountId} IS NOT NULL`),
+  ],
 );

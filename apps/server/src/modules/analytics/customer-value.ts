@@ -25,6 +25,7 @@ import {
   type ValueTierRule,
 } from '@relata/analytics';
 import type { PropensityParams } from '../propensity/params.js';
+import type { RelationshipParams } from '../relationship/params.js';
 import type { SegmentParams } from '../segments/params.js';
 
 export interface ValueParams {
@@ -47,6 +48,8 @@ export interface ValueParams {
   segments?: Partial<SegmentParams>;
   /** the propensity and churn models' settings */
   propensity?: Partial<PropensityParams>;
+  /** relationship value and exit candidates */
+  relationship?: Partial<RelationshipParams>;
 }
 
 export const defaultValueParams: ValueParams = {

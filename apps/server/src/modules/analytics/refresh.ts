@@ -6,6 +6,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../db/connection.js';
 import { runInWorker } from '../../jobs/run-in-worker.js';
 import type { AccountFacts, CustomerValue, PurchaseDays, ValueParams, computeCustomerValue } from './customer-value.js';
+import { refreshRelationship } from '../relationship/refresh.js';
 import { refreshSegments } from '../segments/refresh.js';
 import { analyticsRuns } from './schema.js';
 
@@ -124,12 +125,14 @@ export async function executeRefresh(database: Database, runId: number, asOf: Da
       lastSegmentWrite = lastSegmentWrite.then(() => setProgress(85 + percent * 0.14, stage)).catch(() => {});
     });
     await lastSegmentWrite;
+    await setProgress(99, 'relationship');
+    const relationship = await refreshRelationship(database, runId, asOf, params);
     await db
       .update(analyticsRuns)
-      .set({ status: 'done', progress: 100, finishedAt: new Date(), summary: { ...result.summary, segments, timingsMs: { analyze: analyzeMs, readPurchases: purchasesMs, readFacts: loadMs - analyzeMs - purchasesMs, ...result.summary.timingsMs, save: saveMs } } })
+      .set({ status: 'done', progress: 100, finishedAt: new Date(), summary: { ...result.summary, segments, relationship, timingsMs: { analyze: analyzeMs, readPurchases: purchasesMs, readFacts: loadMs - analyzeMs - purchasesMs, ...result.summary.timingsMs, save: saveMs } } })
       .where(eq(analyticsRuns.id, runId));
   } catch (err) {
-    for (const table of ['customer_scores', 'customer_group_members', 'customer_groups', 'product_groups', 'group_associations', 'product_rules', 'offers', 'predictions', 'propensity_models']) {
+    for (const table of ['customer_scores', 'customer_group_members', 'customer_groups', 'product_groups', 'group_associations', 'product_rules', 'offers', 'predictions', 'propensity_models', 'relationship_scores']) {
       await database.pool.query(`DELETE FROM ${table} WHERE run_id = $1`, [runId]);
     }
     await db.update(analyticsRuns).set({ status: 'failed', error: (err as Error).message, finishedAt: new Date() }).where(eq(analyticsRuns.id, runId));

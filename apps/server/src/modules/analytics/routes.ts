@@ -4,6 +4,7 @@ import { idParams } from '../../http/list-query.js';
 import { assertRole } from '../users/access.js';
 import { userOf } from '../users/auth-plugin.js';
 import { propensityParamsInput } from '../propensity/params.js';
+import { relationshipParamsInput } from '../relationship/params.js';
 import { assertKnownFeatures } from '../segments/feature-names.js';
 import { segmentParamsInput } from '../segments/params.js';
 import * as service from './service.js';
@@ -23,6 +24,7 @@ const paramsInput = z
     holdoutWeeks: z.number().int().min(4).max(104),
     segments: segmentParamsInput,
     propensity: propensityParamsInput,
+    relationship: relationshipParamsInput,
   })
   .strict()
   .partial()

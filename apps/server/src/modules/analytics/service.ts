@@ -24,7 +24,7 @@ export async function startRefresh(database: Database, userId: number | null, op
   // Parameters an analyst set stay in force for later runs (scheduled ones included) until changed.
   const previous = await latestDoneRun(db);
   const kept = previous?.params as Partial<ValueParams> | undefined;
-  const params = { ...defaultValueParams, ...kept, ...options.params, segments: { ...kept?.segments, ...options.params?.segments }, propensity: { ...kept?.propensity, ...options.params?.propensity } };
+  const params = { ...defaultValueParams, ...kept, ...options.params, segments: { ...kept?.segments, ...options.params?.segments }, propensity: { ...kept?.propensity, ...options.params?.propensity }, relationship: { ...kept?.relationship, ...options.params?.relationship } };
   const asOf = options.asOf ?? new Date();
   const [run] = await db.insert(analyticsRuns).values({ kind: 'customer-value', status: 'queued', asOf, params, startedBy: userId }).returning();
   running = executeRefresh(database, run.id, asOf, params)

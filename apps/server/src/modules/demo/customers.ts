@@ -156,6 +156,8 @@ export function drawCustomers(rng: Random, params: DemoParameters, historyStart:
         valueAddedPropensity: 0,
         innovation: 0,
         premiumPreference: 0,
+        serviceDemand: 0,
+        costly: false,
       };
       const customer = identity(r, { type, kind, segment, city, language, z, prospect, created: Math.max(historyStart - 30 * 86400_000, created), latent, usedNames, meanSpend: t.spend.p / nu[i] });
       tastes(r, customer, t.bgnbd.a / (t.bgnbd.a + t.bgnbd.b));

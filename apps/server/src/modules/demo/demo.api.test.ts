@@ -57,7 +57,15 @@ async function checksums(db: Database) {
          FROM order_lines l JOIN orders o ON o.id = l.order_id JOIN products p ON p.id = l.product_id) AS lines,
       (SELECT md5(string_agg(a.external_id || '|' || x.type || '|' || x.subject || '|' || x.occurred_at::text || '|' || coalesce(u.email, '-') || '|' || coalesce(o.order_no, '-'), E'\\n' ORDER BY x.occurred_at, a.external_id COLLATE "C", x.subject COLLATE "C", x.type COLLATE "C"))
          FROM activities x JOIN accounts a ON a.id = x.account_id LEFT JOIN users u ON u.id = x.user_id LEFT JOIN orders o ON o.id = x.related_id) AS activities,
-      (SELECT md5(string_agg(sku || '|' || name || '|' || list_price::text || '|' || unit_cost::text || '|' || launch_date::text, E'\\n' ORDER BY sku COLLATE "C")) FROM products) AS products`);
+      (SELECT md5(string_agg(sku || '|' || name || '|' || list_price::text || '|' || unit_cost::text || '|' || launch_date::text, E'\\n' ORDER BY sku COLLATE "C")) FROM products) AS products,
+      (SELECT md5(string_agg(a.external_id || '|' || t.kind || '|' || t.subject || '|' || t.status || '|' || t.priority || '|' || t.opened_at::text || '|' || coalesce(t.resolved_at::text, '-') || '|' || t.minutes_spent || '|' || t.cost_spent::text || '|' || coalesce(t.csat::text, '-') || '|' || coalesce(t.nps::text, '-') || '|' || coalesce(u.email, '-') || '|' || coalesce(c.name, '-'), E'\\n' ORDER BY t.opened_at, a.external_id COLLATE "C", t.subject COLLATE "C", t.cost_spent))
+         FROM tickets t JOIN accounts a ON a.id = t.account_id LEFT JOIN users u ON u.id = t.assignee_id LEFT JOIN contacts c ON c.id = t.contact_id) AS tickets,
+      (SELECT md5(string_agg(a.external_id || '>' || b.external_id || '|' || r.referred_at::text || '|' || coalesce(r.value::text, '-') || '|' || coalesce(r.notes, '-'), E'\\n' ORDER BY b.external_id COLLATE "C"))
+         FROM referrals r JOIN accounts a ON a.id = r.referrer_account_id JOIN accounts b ON b.id = r.referred_account_id) AS referrals,
+      (SELECT md5(string_agg(a.external_id || '|' || coalesce(p.sku, '-') || '|' || s.suggestion || '|' || s.status || '|' || s.suggested_at::text || '|' || coalesce(s.response, '-') || '|' || coalesce(s.reviewed_at::text, '-'), E'\\n' ORDER BY s.suggested_at, a.external_id COLLATE "C", s.suggestion COLLATE "C"))
+         FROM product_suggestions s JOIN accounts a ON a.id = s.account_id LEFT JOIN products p ON p.id = s.product_id) AS suggestions,
+      (SELECT md5(string_agg(a.external_id || '|' || i.period_start::text || '|' || i.period_type || '|' || i.income::text || '|' || coalesce(i.source, '-'), E'\\n' ORDER BY a.external_id COLLATE "C", i.period_start))
+         FROM account_income_history i JOIN accounts a ON a.id = i.account_id) AS income`);
   return sums as Record<string, string>;
 }
 
@@ -69,7 +77,9 @@ describe('demo company', () => {
       SELECT (SELECT count(*) FROM users WHERE email LIKE '%@relata.demo')::int AS users,
              (SELECT count(*) FROM accounts)::int AS accounts, (SELECT count(*) FROM contacts)::int AS contacts,
              (SELECT count(*) FROM products)::int AS products, (SELECT count(*) FROM orders)::int AS orders,
-             (SELECT count(*) FROM order_lines)::int AS "orderLines", (SELECT count(*) FROM activities)::int AS activities`);
+             (SELECT count(*) FROM order_lines)::int AS "orderLines", (SELECT count(*) FROM activities)::int AS activities,
+             (SELECT count(*) FROM tickets)::int AS tickets, (SELECT count(*) FROM referrals)::int AS referrals,
+             (SELECT count(*) FROM product_suggestions)::int AS suggestions, (SELECT count(*) FROM account_income_history)::int AS "incomePeriods"`);
     expect(counts).toEqual({ ...summary });
     expect(summary.users).toBe(6);
     expect(summary.accounts).toBe(DEMO_PARAMETERS.accounts);
@@ -80,6 +90,11 @@ describe('demo company', () => {
     expect(summary.orderLines).toBeGreaterThanOrEqual(60_000);
     expect(summary.orderLines).toBeLessThanOrEqual(120_000);
     expect(summary.activities).toBeGreaterThanOrEqual(10_000);
+    expect(summary.tickets).toBeGreaterThanOrEqual(2_500);
+    expect(summary.tickets).toBeLessThanOrEqual(6_000);
+    expect(summary.referrals).toBeGreaterThanOrEqual(250);
+    expect(summary.suggestions).toBeGreaterThanOrEqual(300);
+    expect(summary.incomePeriods).toBeGreaterThanOrEqual(3_000);
     // 1–3 contacts per organisation, none for persons
     const perOrg = await rows<{ kind: string; n: number }>(`
       SELECT a.kind, count(c.id)::int AS n FROM accounts a LEFT JOIN contacts c ON c.account_id = a.id GROUP BY a.id, a.kind`);
@@ -94,6 +109,7 @@ describe('demo company', () => {
       expect(again).toEqual(summary);
       const [a, b] = [await checksums(database), await checksums(second)];
       expect(b).toEqual(a);
+      for (const table of ['tickets', 'referrals', 'suggestions', 'income']) expect(a[table], table).toMatch(/^[0-9a-f]{32}$/);
       // and what is in the database is exactly what the generator made
       const generated = generateDemoCompany({ asOf });
       const text = generated.orders
@@ -297,13 +313,99 @@ describe('demo company', () => {
   it('keeps referential integrity and continues the id sequences after the loaded rows', async () => {
     const fks = await one<{ n: number; invalid: number }>(`
       SELECT count(*)::int AS n, count(*) FILTER (WHERE NOT convalidated)::int AS invalid FROM pg_constraint
-      WHERE contype = 'f' AND conrelid = ANY('{products,accounts,contacts,orders,order_lines,activities}'::regclass[])`);
-    expect(fks.n).toBeGreaterThanOrEqual(8);
+      WHERE contype = 'f' AND conrelid = ANY('{products,accounts,contacts,orders,order_lines,activities,tickets,referrals,product_suggestions,account_income_history}'::regclass[])`);
+    expect(fks.n).toBeGreaterThanOrEqual(15);
     expect(fks.invalid).toBe(0);
-    for (const table of ['accounts', 'orders', 'products']) {
+    for (const table of ['accounts', 'orders', 'products', 'tickets', 'referrals', 'product_suggestions', 'account_income_history']) {
       const { next, max } = await one<{ next: number; max: number }>(`SELECT nextval(pg_get_serial_sequence($1, 'id'))::int AS next, (SELECT max(id) FROM ${table})::int AS max`, [table]);
       expect(next).toBeGreaterThan(max);
     }
+  });
+
+  it('has the data of the nine relationship-value factors, with a clearly unprofitable group', async () => {
+    // per buying customer: gross margin, revenue, service cost and tickets, price paid against the average price of the same items
+    const customers = await rows<{ id: number; completed: number; revenue: number; margin: number; service_cost: number; tickets: number; price_ratio: number }>(`
+      WITH lines AS (
+        SELECT o.account_id, l.product_id, l.quantity, l.unit_price, l.unit_cost, o.status FROM order_lines l JOIN orders o ON o.id = l.order_id
+        WHERE o.status IN ('completed', 'returned')),
+      avg_price AS (SELECT product_id, sum(quantity * unit_price) / sum(quantity) AS p FROM lines WHERE quantity > 0 GROUP BY 1),
+      per AS (
+        SELECT account_id, sum(l.quantity * l.unit_price)::float8 AS revenue, sum(l.quantity * (l.unit_price - l.unit_cost))::float8 AS margin,
+               (sum(l.quantity * l.unit_price) FILTER (WHERE l.quantity > 0) / sum(l.quantity * ap.p) FILTER (WHERE l.quantity > 0))::float8 AS price_ratio
+        FROM lines l JOIN avg_price ap USING (product_id) GROUP BY 1),
+      svc AS (SELECT account_id, sum(cost_spent)::float8 AS cost, count(*)::int AS n FROM tickets WHERE deleted_at IS NULL GROUP BY 1),
+      done AS (SELECT account_id, count(*)::int AS n FROM orders WHERE status = 'completed' GROUP BY 1)
+      SELECT per.account_id::int AS id, done.n AS completed, per.revenue, per.margin, coalesce(svc.cost, 0) AS service_cost, coalesce(svc.n, 0) AS tickets, per.price_ratio
+      FROM per JOIN done USING (account_id) LEFT JOIN svc USING (account_id)`);
+    const avg = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+    const marginRate = (xs: typeof customers) => xs.reduce((a, c) => a + c.margin, 0) / xs.reduce((a, c) => a + c.revenue, 0);
+    expect(customers.length).toBeGreaterThan(1700);
+    // total service cost: tickets with time and cost, for most buyers some; the top 10 % by service cost earn a lower margin rate
+    const byCost = [...customers].sort((a, b) => b.service_cost - a.service_cost);
+    const top = byCost.slice(0, Math.round(customers.length / 10));
+    expect(marginRate(top)).toBeLessThan(marginRate(byCost.slice(top.length)) - 0.02);
+    expect(customers.filter((c) => c.tickets > 0).length).toBeGreaterThan(0.4 * customers.length);
+    // the clearly unprofitable: service cost over the history above the gross margin; they pay below the average price and file many tickets
+    const unprofitable = customers.filter((c) => c.service_cost > c.margin);
+    const others = customers.filter((c) => c.service_cost <= c.margin);
+    expect(unprofitable.length).toBeGreaterThanOrEqual(80);
+    expect(unprofitable.length).toBeLessThanOrEqual(250);
+    expect(unprofitable.filter((c) => c.price_ratio < 1).length).toBeGreaterThan(0.8 * unprofitable.length);
+    expect(avg(unprofitable.map((c) => c.tickets))).toBeGreaterThan(3 * avg(others.map((c) => c.tickets)));
+    expect(marginRate(unprofitable)).toBeLessThan(marginRate(others));
+    const tickets = await one<Record<string, number>>(`
+      SELECT count(DISTINCT kind)::int AS kinds, count(DISTINCT status)::int AS statuses, count(*) FILTER (WHERE minutes_spent <= 0 OR cost_spent <= 0)::int AS "noCost",
+             count(*) FILTER (WHERE resolved_at < opened_at OR opened_at >= $1::timestamptz)::int AS "badTimes",
+             count(*) FILTER (WHERE status IN ('resolved', 'closed') AND resolved_at IS NULL)::int AS "unresolvedDone",
+             count(*) FILTER (WHERE csat IS NOT NULL)::int AS rated, count(*) FILTER (WHERE subject ~ '[一-龥]')::int AS zh
+      FROM tickets`, [asOfSql]);
+    expect(tickets).toMatchObject({ kinds: 4, statuses: 5, noCost: 0, badTimes: 0, unresolvedDone: 0 });
+    expect(tickets.rated).toBeGreaterThan(1000);
+    expect(tickets.zh).toBeGreaterThan(1000);
+
+    // word of mouth: referred accounts exist in the demo, and referrers buy more often than other customers
+    const refs = await one<Record<string, number>>(`
+      SELECT count(*)::int AS n, count(DISTINCT referrer_account_id)::int AS referrers, count(*) FILTER (WHERE referred_account_id IS NULL)::int AS "noAccount",
+             count(*) FILTER (WHERE referrer_account_id = referred_account_id)::int AS "selfReferrals", count(*) FILTER (WHERE value > 0)::int AS valued,
+             count(*) FILTER (WHERE r.referred_at > b.created_at)::int AS "afterCreation"
+      FROM referrals r JOIN accounts b ON b.id = r.referred_account_id`);
+    expect(refs).toMatchObject({ noAccount: 0, selfReferrals: 0, afterCreation: 0 });
+    expect(refs.referrers).toBeGreaterThan(100);
+    expect(refs.valued).toBeGreaterThan(0.5 * refs.n);
+    const referrerIds = new Set((await rows<{ id: string }>(`SELECT DISTINCT referrer_account_id AS id FROM referrals`)).map((r) => Number(r.id)));
+    const completedOf = (xs: typeof customers) => avg(xs.map((c) => c.completed));
+    expect(completedOf(customers.filter((c) => referrerIds.has(c.id)))).toBeGreaterThan(2 * completedOf(customers.filter((c) => !referrerIds.has(c.id))));
+
+    // innovation: suggestions on items and ideas for new ones, in every status
+    const sugg = await one<Record<string, number>>(`
+      SELECT count(DISTINCT status)::int AS statuses, count(*) FILTER (WHERE product_id IS NULL)::int AS ideas, count(*) FILTER (WHERE product_id IS NOT NULL)::int AS "aboutItems",
+             count(*) FILTER (WHERE status = 'adopted')::int AS adopted, count(DISTINCT account_id)::int AS accounts,
+             count(*) FILTER (WHERE status <> 'new' AND reviewed_at IS NULL)::int AS "unreviewed"
+      FROM product_suggestions`);
+    expect(sugg.statuses).toBe(4);
+    expect(sugg.ideas).toBeGreaterThan(50);
+    expect(sugg.aboutItems).toBeGreaterThan(200);
+    expect(sugg.adopted).toBeGreaterThan(50);
+    expect(sugg.accounts).toBeGreaterThan(200);
+    expect(sugg.unreviewed).toBe(0);
+
+    // income growth: yearly figures for every organisation (but our own stores), some growing and some declining
+    const income = await one<Record<string, number>>(`
+      WITH g AS (
+        SELECT account_id, count(*) AS years, (array_agg(income ORDER BY period_start DESC))[1] / (array_agg(income ORDER BY period_start))[1] AS ratio
+        FROM account_income_history GROUP BY 1)
+      SELECT (SELECT count(*) FROM accounts WHERE kind = 'organisation' AND customer_type <> 'internal')::int AS orgs,
+             count(*) FILTER (WHERE a.kind = 'organisation')::int AS "orgsWithHistory", count(*) FILTER (WHERE a.kind = 'person')::int AS persons,
+             count(*) FILTER (WHERE g.years >= 3 AND a.kind = 'organisation')::int AS "orgsThreeYears",
+             count(*) FILTER (WHERE g.ratio < 0.85)::int AS declining, count(*) FILTER (WHERE g.ratio > 1.15)::int AS growing,
+             (SELECT count(*) FROM account_income_history WHERE extract(month FROM period_start) <> 1 OR extract(day FROM period_start) <> 1 OR period_type <> 'year')::int AS "notYears"
+      FROM g JOIN accounts a ON a.id = g.account_id`);
+    expect(income.orgsWithHistory).toBe(income.orgs);
+    expect(income.orgsThreeYears).toBeGreaterThan(0.8 * income.orgs);
+    expect(income.persons).toBeGreaterThan(300);
+    expect(income.declining).toBeGreaterThan(50);
+    expect(income.growing).toBeGreaterThan(150);
+    expect(income.notYears).toBe(0);
   });
 
   it('does not load twice', async () => {

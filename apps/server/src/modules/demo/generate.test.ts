@@ -5,6 +5,7 @@ import { generateDemoCompany, startOfUtcDay } from './generate.js';
 import { DEMO_PARAMETERS, type CustomerType } from './parameters.js';
 import { purchaseWeeks, weekToInstant } from './purchases.js';
 import { Random } from './random.js';
+import { COSTLY_SHARE } from './relationship.js';
 
 const DAY = 86400_000;
 const WEEK = 7 * DAY;
@@ -148,3 +149,76 @@ describe('generateDemoCompany (in memory)', () => {
     expect(purchaseWeeks(new Random('x'), 10, 1e-9, 0.5, 130)).toEqual({ weeks: [10], droppedOut: false });
   });
 });
+
+describe('relationship data (tickets, referrals, suggestions, income)', () => {
+  const n = company.accounts.length;
+  const margin = new Array<number>(n).fill(0);
+  const completed = new Array<number>(n).fill(0);
+  const firstPurchase = new Array<number>(n).fill(Infinity);
+  for (const o of company.orders) {
+    if (o.status !== 'completed' && o.status !== 'returned') continue;
+    for (const l of o.lines) margin[o.account] += (l.quantity * (l.unitPriceCents - l.unitCostCents)) / 100;
+    if (o.status === 'completed') {
+      completed[o.account]++;
+      firstPurchase[o.account] = Math.min(firstPurchase[o.account], o.orderedAt);
+    }
+  }
+  const serviceCost = new Array<number>(n).fill(0);
+  for (const t of company.tickets) serviceCost[t.account] += t.costCents / 100;
+
+  it('is deterministic for a seed and asOf', () => {
+    const again = generateDemoCompany({ asOf });
+    expect(again.tickets).toEqual(company.tickets);
+    expect(again.referrals).toEqual(company.referrals);
+    expect(again.suggestions).toEqual(company.suggestions);
+    expect(again.incomes).toEqual(company.incomes);
+  });
+
+  it('has a costly group whose service cost exceeds its gross margin, paying below the average price', () => {
+    const costly = company.accounts.map((a, i) => i).filter((i) => company.accounts[i].latent.costly);
+    const buyers = completed.filter((c) => c > 0).length;
+    expect(costly.length).toBe(Math.round(COSTLY_SHARE * buyers));
+    for (const i of costly) expect(serviceCost[i], company.accounts[i].externalId).toBeGreaterThan(1.15 * margin[i]);
+    const ticketsOf = (xs: number[]) => mean(xs.map((i) => company.tickets.filter((t) => t.account === i).length));
+    const others = company.accounts.map((a, i) => i).filter((i) => !company.accounts[i].latent.costly && completed[i] > 0);
+    expect(ticketsOf(costly)).toBeGreaterThan(5 * ticketsOf(others));
+    for (const t of company.tickets) {
+      expect(t.openedAt).toBeLessThan(company.asOf);
+      if (t.resolvedAt !== null) expect(t.resolvedAt).toBeGreaterThanOrEqual(t.openedAt);
+      expect(t.costCents).toBeGreaterThan(0);
+    }
+  });
+
+  it('credits referrals to existing buyers of referred accounts; suggestions come from innovative customers', () => {
+    expect(company.referrals.length).toBeGreaterThan(250);
+    const referred = new Set<number>();
+    for (const r of company.referrals) {
+      expect(company.accounts[r.referred].attributes.acquisitionChannel).toBe('referral');
+      expect(firstPurchase[r.referrer]).toBeLessThan(r.referredAt);
+      expect(r.referredAt).toBeLessThan(company.accounts[r.referred].createdAt);
+      expect(referred.has(r.referred)).toBe(false);
+      referred.add(r.referred);
+    }
+    const referrers = new Set(company.referrals.map((r) => r.referrer));
+    const dropout = (pick: (i: number) => boolean) => mean(company.accounts.map((a, i) => i).filter((i) => completed[i] > 0 && pick(i)).map((i) => company.accounts[i].latent.dropout));
+    expect(dropout((i) => referrers.has(i))).toBeLessThan(0.6 * dropout((i) => !referrers.has(i)));
+    const suggesters = new Set(company.suggestions.map((s) => s.account));
+    const innovation = (pick: (i: number) => boolean) => mean(company.accounts.map((a, i) => i).filter((i) => completed[i] > 0 && pick(i)).map((i) => company.accounts[i].latent.innovation));
+    expect(innovation((i) => suggesters.has(i))).toBeGreaterThan(1.3 * innovation((i) => !suggesters.has(i)));
+  });
+
+  it('ends each income history last year at the account attribute', () => {
+    const lastYear = new Date(company.asOf).getUTCFullYear() - 1;
+    const byAccount = new Map<number, { year: number; income: number }[]>();
+    for (const x of company.incomes) byAccount.set(x.account, [...(byAccount.get(x.account) ?? []), x]);
+    for (const [i, xs] of byAccount) {
+      const a = company.accounts[i].attributes;
+      const anchor = (a.annualRevenue ?? a.annualBudget ?? a.annualIncome) as number;
+      const last = xs[xs.length - 1];
+      expect(last.year).toBe(lastYear);
+      expect(Math.abs(last.income - anchor) / anchor).toBeLessThan(0.05);
+      expect(xs.map((x) => x.year)).toEqual(xs.map((_, k) => lastYear - xs.length + 1 + k));
+    }
+  });
+});
+

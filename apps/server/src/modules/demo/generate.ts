@@ -11,6 +11,7 @@ import { chineseMobile, chineseName, englishName, foreignMobile, landline, slug 
 import { DEMO_PARAMETERS, type CustomerType, type DemoParameters } from './parameters.js';
 import { customerOrders, ORIGINAL_ORDER_NO, Shop, Shopper } from './purchases.js';
 import { Random } from './random.js';
+import { generateRelationshipData } from './relationship.js';
 
 const DAY = 86400_000;
 const WEEK = 7 * DAY;
@@ -59,7 +60,9 @@ export function generateDemoCompany(options: GenerateOptions = {}): DemoCompany 
   const accounts = buildAccounts(rng.fork('accounts'), customers, orders, asOf);
   const contacts = buildContacts(rng.fork('contacts'), customers, asOf);
   const activities = generateActivities(rng.fork('activities'), { accounts, customers, contacts, orders, products, asOf, historyStart });
-  return { asOf, historyStart, users: DEMO_USERS.map((u) => ({ ...u })), products, accounts, contacts, orders, activities };
+  // Tickets, referrals, suggestions and income history draw from their own streams: the rest stays as it was.
+  const { tickets, referrals, suggestions, incomes } = generateRelationshipData(rng.fork('relationship'), { accounts, customers, contacts, orders, products, asOf, historyStart });
+  return { asOf, historyStart, users: DEMO_USERS.map((u) => ({ ...u })), products, accounts, contacts, orders, activities, tickets, referrals, suggestions, incomes };
 }
 
 const CATEGORY_LABELS: Record<string, readonly [string, string]> = {

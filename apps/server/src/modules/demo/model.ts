@@ -54,6 +54,10 @@ export interface AccountLatent {
   valueAddedPropensity: number;
   innovation: number;
   premiumPreference: number;
+  /** Standardised appetite for service (more and longer tickets); higher for low price payers. */
+  serviceDemand: number;
+  /** In the costly group: service cost over the history exceeds the gross margin (see relationship.ts). */
+  costly: boolean;
 }
 
 export interface DemoAccount {
@@ -135,6 +139,55 @@ export interface DemoActivity {
   completedAt: number | null;
 }
 
+export interface DemoTicket {
+  account: number;
+  contact: number | null;
+  kind: 'request' | 'complaint' | 'question' | 'incident';
+  subject: string;
+  description: string | null;
+  priority: 'low' | 'normal' | 'high' | 'urgent';
+  status: 'open' | 'in_progress' | 'waiting' | 'resolved' | 'closed';
+  assignee: UserKey;
+  openedAt: number;
+  slaDueAt: number;
+  resolvedAt: number | null;
+  closedAt: number | null;
+  minutesSpent: number;
+  /** Staff time at the service rate plus visits, redeliveries, goodwill. */
+  costCents: number;
+  csat: number | null;
+  nps: number | null;
+  /** Generator only: how likely costs beyond staff time are (visits, replacements). */
+  extraCostWeight: number;
+}
+
+export interface DemoReferral {
+  referrer: number;
+  referred: number;
+  referredAt: number;
+  /** The referred customer's revenue in its first year. */
+  valueCents: number;
+  notes: string | null;
+}
+
+export interface DemoSuggestion {
+  account: number;
+  product: number | null;
+  suggestion: string;
+  status: 'new' | 'reviewed' | 'adopted' | 'rejected';
+  suggestedAt: number;
+  response: string | null;
+  reviewedAt: number | null;
+}
+
+/** One year of a customer's own revenue (organisations) or income (persons). */
+export interface DemoIncome {
+  account: number;
+  year: number;
+  income: number;
+  source: string;
+}
+
 export interface DemoCompany {
   asOf: number;
   historyStart: number;
@@ -144,4 +197,8 @@ export interface DemoCompany {
   contacts: DemoContact[];
   orders: DemoOrder[];
   activities: DemoActivity[];
+  tickets: DemoTicket[];
+  referrals: DemoReferral[];
+  suggestions: DemoSuggestion[];
+  incomes: DemoIncome[];
 }

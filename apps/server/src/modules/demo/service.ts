@@ -1,6 +1,7 @@
 /**
  * The demo company loaded on first start: a building-supply business with ~2,000 customers,
- * 150 products and 2.5 years of orders and customer touches, generated deterministically from a
+ * 150 products and 2.5 years of orders and customer touches, service tickets, referrals, product
+ * suggestions and customers' income history, generated deterministically from a
  * seed (see parameters.ts for the process and generate.ts for the parts) and written in one
  * transaction with bulk SQL.
  */
@@ -32,7 +33,7 @@ export async function loadDemoCompany(db: Db, options: DemoOptions = {}): Promis
   ).rows;
   if (existing.accounts + existing.products + existing.orders > 0) {
     const skipped = `the database already holds ${existing.accounts} accounts, ${existing.products} products and ${existing.orders} orders`;
-    return { users: 0, accounts: 0, contacts: 0, products: 0, orders: 0, orderLines: 0, activities: 0, skipped };
+    return { users: 0, accounts: 0, contacts: 0, products: 0, orders: 0, orderLines: 0, activities: 0, tickets: 0, referrals: 0, suggestions: 0, incomePeriods: 0, skipped };
   }
   const company = generateDemoCompany(options);
   // One argon2 hash for all demo users: hashing is deliberately slow.

@@ -73,9 +73,13 @@ export interface WriteCounts {
   orders: number;
   orderLines: number;
   activities: number;
+  tickets: number;
+  referrals: number;
+  suggestions: number;
+  incomePeriods: number;
 }
 
-const LOADED_TABLES = ['products', 'accounts', 'contacts', 'orders', 'order_lines', 'activities'];
+const LOADED_TABLES = ['products', 'accounts', 'contacts', 'orders', 'order_lines', 'activities', 'tickets', 'referrals', 'product_suggestions', 'account_income_history'];
 
 export async function writeDemoCompany(tx: Executor, company: DemoCompany, passwordHash: string): Promise<WriteCounts> {
   const counts = await withForeignKeysCheckedAfter(tx, LOADED_TABLES, () => writeRows(tx, company, passwordHash));
@@ -85,7 +89,7 @@ export async function writeDemoCompany(tx: Executor, company: DemoCompany, passw
 }
 
 async function writeRows(tx: Executor, company: DemoCompany, passwordHash: string): Promise<WriteCounts> {
-  const { users, products, accounts, contacts, orders, activities, historyStart } = company;
+  const { users, products, accounts, contacts, orders, activities, tickets, referrals, suggestions, incomes, historyStart } = company;
 
   // Users: the demo logins; one already there (a second load after the accounts were deleted) is reused.
   const userRows = await tx.execute<{ id: number; email: string }>(sql`
@@ -256,6 +260,84 @@ async function writeRows(tx: Executor, company: DemoCompany, passwordHash: strin
     activities.length,
   );
 
+  const maybeIso = (ms: number | null) => (ms === null ? null : iso(ms));
+  await insertColumns(
+    tx,
+    'tickets',
+    [
+      { name: 'account_id', type: 'bigint', values: tickets.map((t) => accountBase + t.account) },
+      { name: 'contact_id', type: 'bigint', values: tickets.map((t) => (t.contact === null ? null : contactBase + t.contact)) },
+      { name: 'kind', type: 'text', values: tickets.map((t) => t.kind) },
+      { name: 'subject', type: 'text', values: tickets.map((t) => t.subject) },
+      { name: 'description', type: 'text', values: tickets.map((t) => t.description) },
+      { name: 'priority', type: 'text', values: tickets.map((t) => t.priority) },
+      { name: 'status', type: 'text', values: tickets.map((t) => t.status) },
+      { name: 'assignee_id', type: 'integer', values: tickets.map((t) => uid(t.assignee)) },
+      { name: 'opened_at', type: 'text', expr: ts('opened_at'), values: tickets.map((t) => iso(t.openedAt)) },
+      { name: 'sla_due_at', type: 'text', expr: ts('sla_due_at'), values: tickets.map((t) => iso(t.slaDueAt)) },
+      { name: 'resolved_at', type: 'text', expr: ts('resolved_at'), values: tickets.map((t) => maybeIso(t.resolvedAt)) },
+      { name: 'closed_at', type: 'text', expr: ts('closed_at'), values: tickets.map((t) => maybeIso(t.closedAt)) },
+      { name: 'minutes_spent', type: 'integer', values: tickets.map((t) => t.minutesSpent) },
+      { name: 'cost_spent', type: 'text', expr: num('cost_spent'), values: tickets.map((t) => money(t.costCents)) },
+      { name: 'csat', type: 'integer', values: tickets.map((t) => t.csat) },
+      { name: 'nps', type: 'integer', values: tickets.map((t) => t.nps) },
+      { name: 'created_at', type: 'text', expr: ts('created_at'), values: tickets.map((t) => iso(t.openedAt)) },
+      { name: 'updated_at', type: 'text', expr: ts('updated_at'), values: tickets.map((t) => iso(t.closedAt ?? t.resolvedAt ?? t.openedAt)) },
+      { name: 'created_by', type: 'integer', values: tickets.map((t) => uid(t.assignee)) },
+    ],
+    tickets.length,
+  );
+
+  await insertColumns(
+    tx,
+    'referrals',
+    [
+      { name: 'referrer_account_id', type: 'bigint', values: referrals.map((r) => accountBase + r.referrer) },
+      { name: 'referred_account_id', type: 'bigint', values: referrals.map((r) => accountBase + r.referred) },
+      { name: 'referred_at', type: 'text', expr: ts('referred_at'), values: referrals.map((r) => iso(r.referredAt)) },
+      { name: 'value', type: 'text', expr: num('value'), values: referrals.map((r) => money(r.valueCents)) },
+      { name: 'notes', type: 'text', values: referrals.map((r) => r.notes) },
+      { name: 'created_at', type: 'text', expr: ts('created_at'), values: referrals.map((r) => iso(accounts[r.referred].createdAt)) },
+      { name: 'updated_at', type: 'text', expr: ts('updated_at'), values: referrals.map((r) => iso(accounts[r.referred].createdAt)) },
+      { name: 'created_by', type: 'integer', values: referrals.map((r) => uid(accounts[r.referred].owner)) },
+    ],
+    referrals.length,
+  );
+
+  await insertColumns(
+    tx,
+    'product_suggestions',
+    [
+      { name: 'account_id', type: 'bigint', values: suggestions.map((s) => accountBase + s.account) },
+      { name: 'product_id', type: 'bigint', values: suggestions.map((s) => (s.product === null ? null : productBase + s.product)) },
+      { name: 'suggestion', type: 'text', values: suggestions.map((s) => s.suggestion) },
+      { name: 'status', type: 'text', values: suggestions.map((s) => s.status) },
+      { name: 'suggested_at', type: 'text', expr: ts('suggested_at'), values: suggestions.map((s) => iso(s.suggestedAt)) },
+      { name: 'response', type: 'text', values: suggestions.map((s) => s.response) },
+      { name: 'reviewed_at', type: 'text', expr: ts('reviewed_at'), values: suggestions.map((s) => maybeIso(s.reviewedAt)) },
+      { name: 'created_at', type: 'text', expr: ts('created_at'), values: suggestions.map((s) => iso(s.suggestedAt)) },
+      { name: 'updated_at', type: 'text', expr: ts('updated_at'), values: suggestions.map((s) => iso(s.reviewedAt ?? s.suggestedAt)) },
+    ],
+    suggestions.length,
+  );
+
+  // A year's figure is known once the year is over: recorded in the spring after it (or when the account was created).
+  const incomeRecorded = incomes.map((x) => iso(Math.max(Date.UTC(x.year + 1, 3, 15), accounts[x.account].createdAt)));
+  await insertColumns(
+    tx,
+    'account_income_history',
+    [
+      { name: 'account_id', type: 'bigint', values: incomes.map((x) => accountBase + x.account) },
+      { name: 'period_start', type: 'text', expr: 'u."period_start"::date', values: incomes.map((x) => `${x.year}-01-01`) },
+      { name: 'period_type', type: 'text', values: incomes.map(() => 'year') },
+      { name: 'income', type: 'text', expr: num('income'), values: incomes.map((x) => x.income.toFixed(2)) },
+      { name: 'source', type: 'text', values: incomes.map((x) => x.source) },
+      { name: 'created_at', type: 'text', expr: ts('created_at'), values: incomeRecorded },
+      { name: 'updated_at', type: 'text', expr: ts('updated_at'), values: incomeRecorded },
+    ],
+    incomes.length,
+  );
+
   return {
     users: users.length,
     accounts: accounts.length,
@@ -264,6 +346,10 @@ async function writeRows(tx: Executor, company: DemoCompany, passwordHash: strin
     orders: orders.length,
     orderLines: lineOrder.length,
     activities: activities.length,
+    tickets: tickets.length,
+    referrals: referrals.length,
+    suggestions: suggestions.length,
+    incomePeriods: incomes.length,
   };
 }
 

@@ -23,13 +23,22 @@ export const products = pgTable(
   (t) => [uniqueIndex('products_sku_key').on(t.sku), index('products_category_idx').on(t.category)],
 );
 
-/** Customers' product suggestions (innovation elasticity). */
-export const productSuggestions = pgTable('product_suggestions', {
-  id: id(),
-  accountId: bigint('account_id', { mode: 'number' }).notNull().references(() => accounts.id),
-  productId: bigint('product_id', { mode: 'number' }).references(() => products.id),
-  suggestion: text('suggestion').notNull(),
-  status: text('status', { enum: ['new', 'reviewed', 'adopted', 'rejected'] }).notNull().default('new'),
-  suggestedAt: timestamp('suggested_at', { withTimezone: true }).notNull().defaultNow(),
-  ...recordColumns(),
-});
+export const suggestionStatuses = ['new', 'reviewed', 'adopted', 'rejected'] as const;
+
+/** Customers' product suggestions (innovation elasticity): about a product, or an idea for a new one. */
+export const productSuggestions = pgTable(
+  'product_suggestions',
+  {
+    id: id(),
+    accountId: bigint('account_id', { mode: 'number' }).notNull().references(() => accounts.id),
+    productId: bigint('product_id', { mode: 'number' }).references(() => products.id),
+    suggestion: text('suggestion').notNull(),
+    status: text('status', { enum: suggestionStatuses }).notNull().default('new'),
+    suggestedAt: timestamp('suggested_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The company's answer, and when it was reviewed (set when the status leaves "new"). */
+    response: text('response'),
+    reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
+    ...recordColumns(),
+  },
+  (t) => [index('product_suggestions_account_idx').on(t.accountId), index('product_suggestions_product_idx').on(t.productId)],
+);

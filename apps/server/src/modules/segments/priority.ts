@@ -1,7 +1,8 @@
 /**
  * The sales priority list: whom to contact first. The value of contacting a customer is what their offers are
  * expected to bring (Σ probability × value over the customer's offers) times P(alive) — an offer to a customer
- * who has already left brings nothing. Customers contacted recently wait, so the list moves as calls are logged.
+ * who has already left brings nothing. Customers contacted recently wait, so the list moves as calls are logged;
+ * customers whose exit is approved or under way are not on it.
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
@@ -10,6 +11,7 @@ import { createActivity } from '../activities/service.js';
 import { seesAllAccounts } from '../users/access.js';
 import type { CurrentUser } from '../users/service.js';
 import { withReasonTexts, type StoredReason } from './offer-reasons.js';
+import { exitingAccounts } from '../relationship/exit-workflow.js';
 import { latestModelRun } from './service.js';
 
 export interface PriorityFilters {
@@ -43,6 +45,7 @@ function priorityQuery(runId: number, user: CurrentUser, f: PriorityFilters, lim
     JOIN offers top ON top.run_id = ${runId} AND top.account_id = a.id AND top.rank = 1
     JOIN products p ON p.id = top.product_id
     WHERE ${owner !== undefined ? sql`a.owner_id = ${owner}` : sql`TRUE`}
+      AND a.id NOT IN ${exitingAccounts}
       AND (${f.quietDays} = 0 OR lt.at IS NULL OR lt.at < now() - make_interval(days => ${f.quietDays}))
     ORDER BY "contactValue" DESC, a.id
     ${limit}`;
