@@ -100,8 +100,8 @@ async function refresh(database: Database) {
   await executeRefresh(database, run.id, AS_OF, defaultValueParams);
   const seconds = (performance.now() - t0) / 1000;
   const [done] = await database.db.select().from(analyticsRuns).where(eq(analyticsRuns.id, run.id));
-  const s = done.summary as { customers: number; purchaseDays: number; timingsMs: Record<string, number>; bgnbd: { params: Record<string, number> }; segments: { timingsMs: Record<string, number> } | null };
-  return { seconds, customers: s.customers, purchaseDays: s.purchaseDays, timingsMs: s.timingsMs, segmentTimingsMs: s.segments?.timingsMs ?? {}, bgnbd: s.bgnbd.params, peakRssMb: Math.round(peakRss / 1048576) };
+  const s = done.summary as { customers: number; purchaseDays: number; timingsMs: Record<string, number>; bgnbd: { params: Record<string, number> }; segments: { timingsMs: Record<string, number> } | null; relationship: { timingsMs: Record<string, number> } | null };
+  return { seconds, customers: s.customers, purchaseDays: s.purchaseDays, timingsMs: s.timingsMs, segmentTimingsMs: s.segments?.timingsMs ?? {}, relationshipTimingsMs: s.relationship?.timingsMs ?? {}, bgnbd: s.bgnbd.params, peakRssMb: Math.round(peakRss / 1048576) };
 }
 
 const freshPostgres = () => openScratchPostgres(process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test', 'relata_bench_analytics');
@@ -120,7 +120,7 @@ for (const kind of ['pglite', 'postgres'] as const) {
       const { rows } = await database.pool.query<{ lines: number }>('SELECT count(*)::int AS lines FROM order_lines');
       const r = await refresh(database);
       console.log(`\n${kind} · ${company} company: ${r.customers.toLocaleString()} customers, ${rows[0].lines.toLocaleString()} order lines, ${r.purchaseDays.toLocaleString()} customer-days (data written in ${loadSeconds.toFixed(1)} s)`);
-      console.log(`  full refresh ${r.seconds.toFixed(2)} s — customer value: ${fmt(r.timingsMs)}; predictive model: ${fmt(r.segmentTimingsMs)}; peak RSS ${r.peakRssMb} MB`);
+      console.log(`  full refresh ${r.seconds.toFixed(2)} s — customer value: ${fmt(r.timingsMs)}; predictive model: ${fmt(r.segmentTimingsMs)}; relationship value: ${fmt(r.relationshipTimingsMs)}; peak RSS ${r.peakRssMb} MB`);
       const fitted = Object.entries(r.bgnbd).map(([k, v]) => `${k} ${v.toFixed(3)}`).join(', ');
       console.log(`  BG/NBD fitted: ${fitted}${company === 'generated' ? ` (generated with r ${TRUE.r}, alpha ${TRUE.alpha}, a ${TRUE.a}, b ${TRUE.b}; acquisition spread over the period)` : ''}`);
       void size;

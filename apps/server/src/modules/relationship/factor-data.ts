@@ -35,14 +35,15 @@ export async function loadFactorRows(database: Database, asOf: Date): Promise<Fa
                count(DISTINCT l.product_id) FILTER (WHERE l.quantity > 0 AND l.launch_date >= ($1::timestamptz - interval '365 days')::date) AS new_products
         FROM lines l LEFT JOIN average_price ap USING (product_id) GROUP BY 1
         HAVING bool_or(l.quantity > 0)),
-      -- an order "buys again" when one of its products was bought by the customer in an earlier order (any time)
+      -- an order "buys again" when one of its products was first bought by the customer in an earlier order
+      first_bought AS (
+        SELECT o.account_id, l.product_id, min(o.ordered_at) AS first_at
+        FROM orders o JOIN order_lines l ON l.order_id = o.id
+        WHERE o.deleted_at IS NULL AND o.status IN ('completed', 'returned') AND o.account_id IS NOT NULL AND l.quantity > 0 AND o.ordered_at < $1
+        GROUP BY 1, 2),
       repeat_orders AS (
-        SELECT l.account_id, count(DISTINCT l.order_id) AS orders,
-               count(DISTINCT l.order_id) FILTER (WHERE EXISTS (
-                 SELECT 1 FROM orders o2 JOIN order_lines l2 ON l2.order_id = o2.id
-                 WHERE o2.account_id = l.account_id AND o2.deleted_at IS NULL AND o2.status IN ('completed', 'returned')
-                   AND l2.product_id = l.product_id AND l2.quantity > 0 AND o2.ordered_at < l.ordered_at)) AS repeats
-        FROM lines l WHERE l.quantity > 0 GROUP BY 1),
+        SELECT l.account_id, count(DISTINCT l.order_id) AS orders, count(DISTINCT l.order_id) FILTER (WHERE fb.first_at < l.ordered_at) AS repeats
+        FROM lines l JOIN first_bought fb USING (account_id, product_id) WHERE l.quantity > 0 GROUP BY 1),
       service AS (
         SELECT account_id, sum(cost_spent)::float8 AS cost FROM tickets
         WHERE deleted_at IS NULL AND opened_at < $1 AND opened_at >= $1::timestamptz - interval '365 days' GROUP BY 1),
