@@ -338,9 +338,7 @@ export function explainRelationshipClass(result: RelationshipClassification, i: 
       zh: `相对于平均客户，对“${name.zh}”类对数几率（相对于各类几何平均）的贡献；正值表示更倾向于“${name.zh}”。`,
     };
   } else {
-    const d = x.length;
-    const mean = new Float64Array(d);
-    for (const row of normalisation.rows) for (let j = 0; j < d; j++) mean[j] += row[j] / normalisation.rows.length;
+    const mean = averageCustomer(normalisation);
     contributions = Float64Array.from(x, (v, j) => model.weights[j] * (v - mean[j]));
     measure = {
       en: 'Contribution to the AHP score (weight × normalised factor) compared with the average customer; positive means towards “Good”.',
@@ -354,6 +352,19 @@ export function explainRelationshipClass(result: RelationshipClassification, i: 
 }
 
 /** Integrated gradients are taken on the network's own standardised inputs, baseline the mean training row. */
+/** The mean normalised row, computed once per population (explaining every customer must stay linear). */
+const averages = new WeakMap<FactorNormalisation, Float64Array>();
+function averageCustomer(normalisation: FactorNormalisation): Float64Array {
+  let mean = averages.get(normalisation);
+  if (!mean) {
+    const rows = normalisation.rows;
+    mean = new Float64Array(rows[0]?.length ?? 0);
+    for (const row of rows) for (let j = 0; j < mean.length; j++) mean[j] += row[j] / rows.length;
+    averages.set(normalisation, mean);
+  }
+  return mean;
+}
+
 function networkContributions(net: MlpWeights, x: ArrayLike<number>, c: number): Float64Array {
   const attribution = multiclassNetworkAttributions(net, x, c);
   const out = new Float64Array(x.length);
