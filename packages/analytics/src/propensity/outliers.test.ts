@@ -40,3 +40,17 @@ describe('the robust box', () => {
     expect(attributeOutliers(spiky, [{ feature: 0, name: 'Balance' }]).skipped).toEqual([{ feature: 0, name: 'Balance', reason: 'no-spread' }]);
   });
 });
+
+describe('a box that would leave out many rows', () => {
+  it('is not applied: a zero-inflated share is skewed, not full of outliers', () => {
+    // 45 % of customers spend nothing on the category; the others' shares pile up near 0.05 with a long tail to 0.9
+    const rows = Array.from({ length: 1000 }, (_, i) => [i < 450 ? 0 : 0.05 * Math.exp(((i - 450) / 550) * Math.log(18)), (i % 37) + 0.5 * (i % 3)]);
+    const result = attributeOutliers(rows, [
+      { feature: 0, name: 'share' },
+      { feature: 1, name: 'plain' },
+    ]);
+    expect(result.skipped).toEqual([{ feature: 0, name: 'share', reason: 'not-outliers' }]);
+    expect(result.boxes.map((b) => b.name)).toEqual(['plain']);
+    expect(result.outside.every((names) => !names.includes('share'))).toBe(true);
+  });
+});

@@ -22,6 +22,7 @@ export const MAD_TO_SD = 1.4826;
 export const BOX_WIDTH = 3;
 export const RESIDUAL_CUT = 3;
 export const MIN_DISTINCT_FOR_BOX = 10;
+export const MAX_OUTSIDE_SHARE = 0.1;
 
 export interface RobustRange {
   median: number;
@@ -62,7 +63,7 @@ export interface AttributeBox extends RobustRange {
 export interface SkippedAttribute {
   feature: number;
   name: string;
-  reason: 'few-values' | 'no-spread';
+  reason: 'few-values' | 'no-spread' | 'not-outliers';
 }
 
 export interface AttributeOutliers {
@@ -88,14 +89,18 @@ export function attributeOutliers(X: readonly ArrayLike<number>[], candidates: r
       skipped.push({ feature, name, reason: 'no-spread' });
       continue;
     }
-    let count = 0;
+    const beyond: number[] = [];
     values.forEach((v, i) => {
-      if (v < range.low || v > range.high) {
-        outside[i].push(name);
-        count++;
-      }
+      if (v < range.low || v > range.high) beyond.push(i);
     });
-    boxes.push({ feature, name, ...range, outside: count });
+    // A box that leaves out more than a tenth of the rows is describing a skewed or zero-inflated distribution
+    // (a spend share that most customers have at 0), not isolated outliers: the attribute is not boxed.
+    if (beyond.length > MAX_OUTSIDE_SHARE * values.length) {
+      skipped.push({ feature, name, reason: 'not-outliers' });
+      continue;
+    }
+    for (const i of beyond) outside[i].push(name);
+    boxes.push({ feature, name, ...range, outside: beyond.length });
   }
   return { boxes, skipped, outside };
 }
