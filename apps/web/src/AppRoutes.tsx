@@ -19,6 +19,15 @@ const AnalyticsPage = lazy(() => import('./pages/analytics/AnalyticsPage'));
 const GroupsPage = lazy(() => import('./pages/segments/GroupsPage'));
 const ProductsTogetherPage = lazy(() => import('./pages/segments/ProductsTogetherPage'));
 const PriorityPage = lazy(() => import('./pages/segments/PriorityPage'));
+const PropensityModelsPage = lazy(() => import('./pages/propensity/ModelsPage'));
+const ChurnPage = lazy(() => import('./pages/propensity/ChurnPage'));
+const AccuracyPage = lazy(() => import('./pages/propensity/AccuracyPage'));
+const TrainerPage = lazy(() => import('./pages/propensity/TrainerPage'));
+const TicketsPage = lazy(() => import('./pages/tickets/TicketsPage'));
+const SuggestionsPage = lazy(() => import('./pages/products/SuggestionsPage'));
+const RelationshipPage = lazy(() => import('./pages/relationship/RelationshipPage'));
+const ExitBoardPage = lazy(() => import('./pages/relationship/ExitBoardPage'));
+const ExitCasePage = lazy(() => import('./pages/relationship/ExitCasePage'));
 const ImportPage = lazy(() => import('./pages/import/ImportPage'));
 const UsersPage = lazy(() => import('./pages/users/UsersPage'));
 const MyAccountPage = lazy(() => import('./pages/settings/MyAccountPage'));
@@ -42,10 +51,19 @@ export function AppRoutes() {
         <Route path="orders" element={<OrdersPage />} />
         <Route path="orders/:id" element={<OrderPage />} />
         <Route path="activities" element={<ActivitiesPage />} />
+        <Route path="tickets" element={<TicketsPage />} />
+        <Route path="suggestions" element={<SuggestionsPage />} />
         <Route path="analytics" element={<AnalyticsPage />} />
         <Route path="groups" element={<GroupsPage />} />
         <Route path="products-together" element={<ProductsTogetherPage />} />
         <Route path="priority" element={<PriorityPage />} />
+        <Route path="propensity" element={<PropensityModelsPage />} />
+        <Route path="propensity/accuracy" element={<AccuracyPage />} />
+        <Route path="propensity/trainer" element={<TrainerPage />} />
+        <Route path="churn" element={<ChurnPage />} />
+        <Route path="relationship" element={<RelationshipPage />} />
+        <Route path="exits" element={<ExitBoardPage />} />
+        <Route path="exits/:id" element={<ExitCasePage />} />
         <Route path="import" element={<ImportPage />} />
         <Route
           path="users"

@@ -260,7 +260,7 @@ export function useAnalyticsRun(id: number | null) {
 
 /**
  * After a refresh: every snapshot figure (overview, runs, account values, the accounts list with its scores,
- * the predictive model's groups, rules, offers and priority list) is refetched.
+ * the predictive model's groups, rules, offers and priority list, the propensity models and churn list) is refetched.
  */
 export function useInvalidateSnapshot() {
   const client = useQueryClient();
@@ -269,7 +269,8 @@ export function useInvalidateSnapshot() {
       predicate: ({ queryKey }) =>
         (queryKey[0] === 'analytics' && queryKey[1] !== 'run' && queryKey[1] !== 'definitions') ||
         queryKey[0] === 'accounts' ||
-        queryKey[0] === 'segments',
+        queryKey[0] === 'segments' ||
+        queryKey[0] === 'propensity',
     });
 }
 

@@ -3,6 +3,10 @@ import { enumsEnUS } from './enums.en-US';
 import { analyticsEnUS } from './analytics.en-US';
 import { attributesEnUS } from './attributes.en-US';
 import { segmentsEnUS } from './segments.en-US';
+import { propensityEnUS } from './propensity.en-US';
+import { settingsEnUS } from './settings.en-US';
+import { serviceEnUS } from './service.en-US';
+import { relationshipEnUS } from './relationship.en-US';
 
 /** English. Typed as `Messages` so a key missing here (or there) fails the type check. */
 export const enUS: Messages = {
@@ -553,40 +557,13 @@ export const enUS: Messages = {
     you: ' (you)',
     empty: 'No users yet',
   },
-  settings: {
-    title: 'My account',
-    profile: 'Profile',
-    password: {
-      title: 'Change password',
-      current: 'Current password',
-      new: 'New password',
-      confirm: 'Confirm new password',
-      mismatch: 'The two passwords differ',
-      tooShort: 'At least {{min}} characters',
-      changed: 'Password changed',
-      submit: 'Change password',
-    },
-    tokens: {
-      title: 'API tokens',
-      intro: 'Scripts and integrations use an API token: Authorization: Bearer <token>.',
-      name: 'Name',
-      namePlaceholder: 'e.g. nightly export script',
-      prefix: 'Prefix',
-      createdAt: 'Created',
-      lastUsedAt: 'Last used',
-      never: 'Never',
-      create: 'Create token',
-      revoke: 'Revoke',
-      revokeConfirm: 'Scripts using this token will lose access. Revoke?',
-      revoked: 'Token revoked',
-      newTitle: 'New token created',
-      newWarning: 'Copy it now and keep it safe: it is shown only this once.',
-      empty: 'No API tokens yet',
-    },
-  },
+  settings: settingsEnUS,
   analytics: analyticsEnUS,
   segments: segmentsEnUS,
+  propensity: propensityEnUS,
   attributes: attributesEnUS,
+  service: serviceEnUS,
+  relationship: relationshipEnUS,
   language: {
     'zh-CN': '简体中文',
     'en-US': 'English',

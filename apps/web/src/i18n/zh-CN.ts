@@ -2,6 +2,10 @@ import { enumsZhCN } from './enums.zh-CN';
 import { analyticsZhCN } from './analytics.zh-CN';
 import { attributesZhCN } from './attributes.zh-CN';
 import { segmentsZhCN } from './segments.zh-CN';
+import { propensityZhCN } from './propensity.zh-CN';
+import { settingsZhCN } from './settings.zh-CN';
+import { serviceZhCN } from './service.zh-CN';
+import { relationshipZhCN } from './relationship.zh-CN';
 
 /** Simplified Chinese, the default language. Its shape is the type every other language must match. */
 export const zhCN = {
@@ -552,40 +556,13 @@ export const zhCN = {
     you: '（您）',
     empty: '还没有用户',
   },
-  settings: {
-    title: '我的账户',
-    profile: '个人信息',
-    password: {
-      title: '修改密码',
-      current: '当前密码',
-      new: '新密码',
-      confirm: '确认新密码',
-      mismatch: '两次输入的密码不一致',
-      tooShort: '密码至少 {{min}} 位',
-      changed: '密码已修改',
-      submit: '修改密码',
-    },
-    tokens: {
-      title: 'API 令牌',
-      intro: '脚本和集成可使用 API 令牌访问接口：Authorization: Bearer <令牌>。',
-      name: '名称',
-      namePlaceholder: '例如：每日导出脚本',
-      prefix: '前缀',
-      createdAt: '创建时间',
-      lastUsedAt: '最近使用',
-      never: '从未使用',
-      create: '创建令牌',
-      revoke: '吊销',
-      revokeConfirm: '吊销后使用该令牌的脚本将无法访问。确定吊销吗？',
-      revoked: '令牌已吊销',
-      newTitle: '新令牌已创建',
-      newWarning: '请立即复制并妥善保存，此令牌只显示这一次。',
-      empty: '还没有 API 令牌',
-    },
-  },
+  settings: settingsZhCN,
   analytics: analyticsZhCN,
   segments: segmentsZhCN,
+  propensity: propensityZhCN,
   attributes: attributesZhCN,
+  service: serviceZhCN,
+  relationship: relationshipZhCN,
   language: {
     'zh-CN': '简体中文',
     'en-US': 'English',

@@ -77,6 +77,7 @@ describe('propensity and churn models with the prediction ledger', () => {
     const any = await get('/api/propensity/models/any');
     expect(any.quality.correction.predictions).toBeGreaterThan(1000);
     const { points } = await get('/api/propensity/accuracy');
+    console.log('ledger accuracy:', JSON.stringify(points.map((p: Record<string, unknown>) => [p.target, p.issuedOn, p.predictions, p.observedRate, p.meanPredicted, p.meanCorrected, p.logLoss, p.logLossCorrected])));
     const issued = points.filter((p: { target: string }) => p.target === 'any').map((p: { issuedOn: string }) => p.issuedOn);
     expect(issued).toEqual(['2024-12-31', '2025-03-31']);
     for (const p of points) {

@@ -1,6 +1,8 @@
 import { Menu, type MenuProps } from 'antd';
 import {
+  BulbOutlined,
   CalendarOutlined,
+  CustomerServiceOutlined,
   DashboardOutlined,
   ImportOutlined,
   ShopOutlined,
@@ -13,6 +15,10 @@ import {
   ClusterOutlined,
   ShareAltOutlined,
   OrderedListOutlined,
+  RiseOutlined,
+  UserDeleteOutlined,
+  ApartmentOutlined,
+  DisconnectOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
@@ -35,6 +41,8 @@ export function SideMenu() {
     { key: '/products', icon: <AppstoreOutlined />, label: t('nav.products') },
     { key: '/orders', icon: <ShoppingCartOutlined />, label: t('nav.orders') },
     { key: '/activities', icon: <CalendarOutlined />, label: t('nav.activities') },
+    { key: '/tickets', icon: <CustomerServiceOutlined />, label: t('service.nav.tickets') },
+    { key: '/suggestions', icon: <BulbOutlined />, label: t('service.nav.suggestions') },
     ...(me.data && (analyticsRoles as readonly Role[]).includes(me.data.role)
       ? [{ key: '/analytics', icon: <FundOutlined />, label: t('nav.analytics') }]
       : []),
@@ -43,8 +51,12 @@ export function SideMenu() {
           { key: '/groups', icon: <ClusterOutlined />, label: t('segments.nav.groups') },
           { key: '/products-together', icon: <ShareAltOutlined />, label: t('segments.nav.productsTogether') },
           { key: '/priority', icon: <OrderedListOutlined />, label: t('segments.nav.priority') },
+          { key: '/propensity', icon: <RiseOutlined />, label: t('propensity.nav.propensity') },
+          { key: '/churn', icon: <UserDeleteOutlined />, label: t('propensity.nav.churn') },
+          { key: '/relationship', icon: <ApartmentOutlined />, label: t('relationship.nav.relationship') },
         ]
       : []),
+    ...(me.data ? [{ key: '/exits', icon: <DisconnectOutlined />, label: t('relationship.nav.exits') }] : []),
     { key: '/import', icon: <ImportOutlined />, label: t('nav.import') },
     ...(me.data?.role === 'admin' ? [{ key: '/users', icon: <TeamOutlined />, label: t('nav.users') }] : []),
     { key: '/settings', icon: <SettingOutlined />, label: t('nav.settings') },

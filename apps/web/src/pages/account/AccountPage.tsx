@@ -14,11 +14,15 @@ import { AccountTimelineTab } from './AccountTimelineTab';
 import { AccountHistoryTab } from './AccountHistoryTab';
 import { AccountValueTab } from './AccountValueTab';
 import { AccountSegmentsTab } from './AccountSegmentsTab';
+import { AccountPropensityTab } from './AccountPropensityTab';
+import { AccountTicketsTab } from './AccountTicketsTab';
+import { AccountReferralsTab } from './AccountReferralsTab';
+import { AccountRelationshipTab } from '../relationship/AccountRelationshipTab';
 
-const tabKeys = ['contacts', 'orders', 'value', 'segments', 'activities', 'timeline', 'history'] as const;
+const tabKeys = ['contacts', 'orders', 'service', 'value', 'referrals', 'segments', 'propensity', 'relationship', 'activities', 'timeline', 'history'] as const;
 type TabKey = (typeof tabKeys)[number];
 
-/** One customer's archive: profile, contacts, orders, customer value, groups and offers, activities, timeline and change history. */
+/** One customer's archive: profile, contacts, orders, customer value, groups and offers, propensity, activities, timeline and change history. */
 export default function AccountPage() {
   const { t } = useTranslation();
   const id = Number(useParams().id);
@@ -29,11 +33,31 @@ export default function AccountPage() {
   const tabs = [
     { key: 'contacts', label: t('account.tabs.contacts'), children: <AccountContactsTab accountId={id} /> },
     { key: 'orders', label: t('account.tabs.orders'), children: <AccountOrdersTab accountId={id} accountName={account.data?.name} live={!account.data?.deletedAt} /> },
+    {
+      key: 'service',
+      label: <span data-testid="account-service-tab">{t('service.account.tab')}</span>,
+      children: <AccountTicketsTab accountId={id} accountName={account.data?.name} live={!account.data?.deletedAt} />,
+    },
     { key: 'value', label: <span data-testid="account-value-tab">{t('account.tabs.value')}</span>, children: <AccountValueTab accountId={id} /> },
+    {
+      key: 'referrals',
+      label: <span data-testid="account-referrals-tab">{t('service.account.tabReferrals')}</span>,
+      children: <AccountReferralsTab accountId={id} live={!account.data?.deletedAt} />,
+    },
     {
       key: 'segments',
       label: <span data-testid="account-segments-tab">{t('segments.account.tab')}</span>,
       children: <AccountSegmentsTab accountId={id} />,
+    },
+    {
+      key: 'propensity',
+      label: <span data-testid="account-propensity-tab">{t('propensity.account.tab')}</span>,
+      children: <AccountPropensityTab accountId={id} />,
+    },
+    {
+      key: 'relationship',
+      label: <span data-testid="account-relationship-tab">{t('relationship.account.tab')}</span>,
+      children: <AccountRelationshipTab accountId={id} />,
     },
     { key: 'activities', label: <span data-testid="account-activities-tab">{t('account.tabs.activities')}</span>, children: <AccountActivitiesTab accountId={id} /> },
     { key: 'timeline', label: t('account.tabs.timeline'), children: <AccountTimelineTab accountId={id} /> },

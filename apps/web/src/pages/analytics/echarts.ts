@@ -1,6 +1,6 @@
-// ECharts piece by piece: only what the customer-value and predictive-model charts draw.
+// ECharts piece by piece: only what the customer-value, predictive-model and propensity charts draw.
 import * as echarts from 'echarts/core';
-import { BarChart, GraphChart, HeatmapChart, LineChart, PieChart, RadarChart } from 'echarts/charts';
+import { BarChart, GraphChart, HeatmapChart, LineChart, PieChart, RadarChart, ScatterChart } from 'echarts/charts';
 import {
   GridComponent,
   LegendComponent,
@@ -20,6 +20,7 @@ echarts.use([
   LineChart,
   PieChart,
   RadarChart,
+  ScatterChart,
   GridComponent,
   LegendComponent,
   MarkAreaComponent,

@@ -14,6 +14,7 @@ import { useListParams } from '../../components/table/useListParams';
 import { useRecordActionColumns } from '../../components/table/useRecordActionColumns';
 import { recycleBinParam, useRecycleBin } from '../../components/table/useRecycleBin';
 import { ProductFormDrawer } from './ProductFormDrawer';
+import { ProductSuggestionsPanel } from './ProductSuggestionsPanel';
 
 const filterNames = ['category', recycleBinParam] as const;
 
@@ -105,7 +106,14 @@ export default function ProductsPage() {
         />
       </Flex>
       <RecycleBinHint bin={bin} />
-      <ServerTable<Product> query={products} list={list} columns={columns} emptyText={bin.active ? t('recycleBin.empty') : t('products.empty')} />
+      <ServerTable<Product>
+        query={products}
+        list={list}
+        columns={columns}
+        emptyText={bin.active ? t('recycleBin.empty') : t('products.empty')}
+        // A row opens to what customers suggested about the product.
+        expandable={bin.active ? undefined : { expandedRowRender: (product) => <ProductSuggestionsPanel product={product} /> }}
+      />
       <ProductFormDrawer open={editing !== null} product={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
     </>
   );
