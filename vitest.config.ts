@@ -47,6 +47,9 @@ export default defineConfig({
           maxWorkers: 1,
           testTimeout: 120_000,
           hookTimeout: 180_000,
+          // a screen waits on the server, which on a busy 2-core machine (an analytics refresh in its worker, the
+          // embedded database's one connection) can take seconds: expect.poll's default of 1 s is too short
+          expect: { poll: { timeout: 20_000 } },
         },
       },
     ],

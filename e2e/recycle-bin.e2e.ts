@@ -32,7 +32,9 @@ async function settled(page: Page) {
 const selectedSide = (page: Page) => page.getByTestId('recycle-bin-switch').locator('.ant-segmented-item-selected').textContent();
 
 beforeAll(async () => {
-  server = await startServer({ demo: true });
+  // no scheduled analytics refresh: these screens do not need one, and on the embedded database its reads and
+  // writes hold the one connection the lists need
+  server = await startServer({ demo: true, env: { RELATA_ANALYTICS_EVERY_HOURS: '0' } });
   b = await launchBrowser({ baseURL: server.url });
   await signIn(b.page, TEST_ADMIN.email, TEST_ADMIN.password);
 });
