@@ -9,7 +9,7 @@ import { notFound } from '../../http/errors.js';
 import { accountKind, accountScope } from '../accounts/service.js';
 import { createActivity } from '../activities/service.js';
 import { seesAllAccounts } from '../users/access.js';
-import type { CurrentUser } from '../users/service.js';
+import { writingLanguage, type CurrentUser } from '../users/service.js';
 
 const rowsOf = async <T extends Record<string, unknown>>(db: Db, query: ReturnType<typeof sql>) => (await db.execute<T>(query)).rows;
 
@@ -72,7 +72,7 @@ export async function churnRisk(db: Db, user: CurrentUser, f: ChurnFilters) {
 /** One click from the churn list: a retention task for the account's owner, due in a week. */
 export async function createRetentionTask(db: Db, user: CurrentUser, accountId: number, input: { notes?: string; language?: 'zh' | 'en' }) {
   const account = await getRecord(db, accountKind, accountId, accountScope(user));
-  const zh = (input.language ?? (user.locale.startsWith('en') ? 'en' : 'zh')) === 'zh';
+  const zh = writingLanguage(user, input.language) === 'zh';
   const due = new Date(Date.now() + 7 * 86_400_000);
   return createActivity(db, user, {
     accountId,

@@ -13,7 +13,7 @@ import { accounts } from '../accounts/schema.js';
 import { createActivity } from '../activities/service.js';
 import { recordAudit } from '../audit/service.js';
 import { getRecord } from '../../db/record-store.js';
-import type { CurrentUser } from '../users/service.js';
+import { writingLanguage, type CurrentUser } from '../users/service.js';
 import { exitCaseEvents, exitCases, relationshipLabels, type ExitStage } from './schema.js';
 
 /** Which stages a case may move to from each stage. */
@@ -89,7 +89,7 @@ export async function moveExitCase(db: Db, user: CurrentUser, id: number, input:
     if (label) await tx.insert(relationshipLabels).values({ accountId: row.accountId, label, source: 'exit-decision', note: input.note?.trim() || null, decidedBy: user.id, decidedAt: now });
     return updated;
   }).then(async (updated) => {
-    if (input.to === 'transition') await createPlan(db, user, updated.accountId, id, account.ownerId, input.language ?? (user.locale.startsWith('en') ? 'en' : 'zh'));
+    if (input.to === 'transition') await createPlan(db, user, updated.accountId, id, account.ownerId, writingLanguage(user, input.language));
     return updated;
   });
 }

@@ -9,7 +9,7 @@ import type { Db } from '../../db/connection.js';
 import { csvLine } from '../../http/csv-writer.js';
 import { createActivity } from '../activities/service.js';
 import { seesAllAccounts } from '../users/access.js';
-import type { CurrentUser } from '../users/service.js';
+import { writingLanguage, type CurrentUser } from '../users/service.js';
 import { withReasonTexts, type StoredReason } from './offer-reasons.js';
 import { exitingAccounts } from '../relationship/exit-workflow.js';
 import { latestModelRun } from './service.js';
@@ -85,8 +85,7 @@ export async function* priorityCsv(db: Db, user: CurrentUser, f: Omit<PriorityFi
 
 /** One click from the list: the call is logged as an activity on the account, naming the offer discussed. */
 export async function logPriorityCall(db: Db, user: CurrentUser, accountId: number, input: { outcome?: string; notes?: string; productName?: string; language?: 'zh' | 'en' }) {
-  // the subject in the caller's language (the screen's, else their profile's)
-  const zh = (input.language ?? (user.locale.startsWith('en') ? 'en' : 'zh')) === 'zh';
+  const zh = writingLanguage(user, input.language) === 'zh';
   const subject = zh ? `优先联系${input.productName ? `：${input.productName}` : ''}` : `Priority call${input.productName ? `: ${input.productName}` : ''}`;
   return createActivity(db, user, {
     accountId,

@@ -15,6 +15,9 @@ export interface CurrentUser {
   locale: string;
 }
 
+/** The language to write a record's text in for this user: the screen's when it says, else their profile's. */
+export const writingLanguage = (user: CurrentUser, requested?: 'zh' | 'en'): 'zh' | 'en' => requested ?? (user.locale.startsWith('en') ? 'en' : 'zh');
+
 const SESSION_DAYS = 14;
 const publicColumns = {
   id: users.id,

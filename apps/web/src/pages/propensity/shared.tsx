@@ -1,8 +1,7 @@
 import { useCallback } from 'react';
-import { Button, Card, Empty, Flex, Result, Tabs, Typography } from 'antd';
+import { Card, Flex, Result, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
-import { useCanWrite } from '../../api/access';
 import type { LocalizedText } from '../../api/analytics';
 import { useCurrentUser } from '../../api/auth';
 import { trainerRoles } from '../../api/propensity';
@@ -10,6 +9,7 @@ import { hasRole } from '../../api/segments';
 import { useFormatters } from '../../components/format/useFormatters';
 import { useLocalizedText } from '../../components/format/useLocalizedText';
 import { PageHeader } from '../../components/layout/PageHeader';
+import { ModelEmpty } from '../segments/shared';
 import './propensity.css';
 
 /** A target's name: "Any purchase", "Churn", or the product group's "Around <anchor product>". */
@@ -74,39 +74,15 @@ export function PropensityForbidden({ title, trainer }: { title: string; trainer
 /** No propensity model yet: where the models come from, and for the roles that may, a button that runs the refresh. */
 export function PropensityEmpty({ canRun, busy, onRun, horizonDays = 90 }: { canRun: boolean; busy: boolean; onRun: () => void; horizonDays?: number }) {
   const { t } = useTranslation();
-  const canImport = useCanWrite('imports');
   return (
-    <Card data-testid="propensity-empty">
-      <Empty
-        image={Empty.PRESENTED_IMAGE_SIMPLE}
-        description={
-          <Flex vertical gap={4} align="center">
-            <Typography.Text strong>{t('propensity.common.emptyTitle')}</Typography.Text>
-            <Typography.Text type="secondary" style={{ maxWidth: 640 }}>
-              {t('propensity.common.empty', { days: horizonDays })}
-            </Typography.Text>
-            {!canRun ? (
-              <Typography.Text type="secondary" style={{ maxWidth: 640 }}>
-                {t('segments.common.emptyNoRole')}
-              </Typography.Text>
-            ) : null}
-          </Flex>
-        }
-      >
-        <Flex gap={8} justify="center">
-          {canRun ? (
-            <Button type="primary" loading={busy} onClick={onRun} data-testid="propensity-run-first">
-              {t('segments.common.runNow')}
-            </Button>
-          ) : null}
-          {canImport ? (
-            <Link to="/import">
-              <Button>{t('segments.common.importOrders')}</Button>
-            </Link>
-          ) : null}
-        </Flex>
-      </Empty>
-    </Card>
+    <ModelEmpty
+      area="propensity"
+      canRun={canRun}
+      busy={busy}
+      onRun={onRun}
+      title={t('propensity.common.emptyTitle')}
+      description={t('propensity.common.empty', { days: horizonDays })}
+    />
   );
 }
 

@@ -88,22 +88,25 @@ export function ForbiddenCard({ title }: { title: string }) {
   );
 }
 
-/** No predictive model yet: what it is, where it comes from, and for the roles that may, a button that runs it. */
-export function ModelEmpty({ canRun, busy, onRun }: { canRun: boolean; busy: boolean; onRun: () => void }) {
+/**
+ * No model yet: what it is, where it comes from, and for the roles that may, a button that runs the refresh.
+ * Serves every model page (`area` names the test ids; title and description default to the predictive model's).
+ */
+export function ModelEmpty({ canRun, busy, onRun, area = 'segments', title, description }: { canRun: boolean; busy: boolean; onRun: () => void; area?: string; title?: string; description?: string }) {
   const { t } = useTranslation();
   const canImport = useCanWrite('imports');
   return (
-    <Card data-testid="segments-empty">
+    <Card data-testid={`${area}-empty`}>
       <Empty
         image={Empty.PRESENTED_IMAGE_SIMPLE}
         description={
           <Flex vertical gap={4} align="center">
-            <Typography.Text strong>{t('segments.common.emptyTitle')}</Typography.Text>
-            <Typography.Text type="secondary" style={{ maxWidth: 620 }}>
-              {t('segments.common.empty')}
+            <Typography.Text strong>{title ?? t('segments.common.emptyTitle')}</Typography.Text>
+            <Typography.Text type="secondary" style={{ maxWidth: 640 }}>
+              {description ?? t('segments.common.empty')}
             </Typography.Text>
             {!canRun ? (
-              <Typography.Text type="secondary" style={{ maxWidth: 620 }}>
+              <Typography.Text type="secondary" style={{ maxWidth: 640 }}>
                 {t('segments.common.emptyNoRole')}
               </Typography.Text>
             ) : null}
@@ -112,7 +115,7 @@ export function ModelEmpty({ canRun, busy, onRun }: { canRun: boolean; busy: boo
       >
         <Flex gap={8} justify="center">
           {canRun ? (
-            <Button type="primary" loading={busy} onClick={onRun} data-testid="segments-run-first">
+            <Button type="primary" loading={busy} onClick={onRun} data-testid={`${area}-run-first`}>
               {t('segments.common.runNow')}
             </Button>
           ) : null}
