@@ -4,11 +4,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, screenshot, startServer, TEST_ADMIN, type E2EBrowser, type RunningServer } from './harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { screenshot, TEST_ADMIN } from './harness.js';
+import { useDemoServer } from './demo-server.js';
 
-let server: RunningServer;
-let b: E2EBrowser;
+// an empty company, nobody signed in: the first test signs in
+const demo = useDemoServer({ demo: false, user: null });
 const csv = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'relata-e2e-')), 'customers.csv');
 
 beforeAll(async () => {
@@ -21,17 +22,11 @@ beforeAll(async () => {
       'C-1003,"Wang, Fang",consumer,wang.fang@example.cn,138 0000 0003,杭州',
     ].join('\n'),
   );
-  server = await startServer();
-  b = await launchBrowser({ baseURL: server.url });
-});
-afterAll(async () => {
-  await b?.close();
-  await server?.stop();
 });
 
 describe('the foundation, as a user sees it', () => {
   it('signs in (and is sent to the login page first)', async () => {
-    const { page } = b;
+    const { page } = demo;
     await page.goto('/accounts');
     await page.waitForURL(/\/login/);
     await page.getByTestId('login-email').fill(TEST_ADMIN.email);
@@ -46,7 +41,7 @@ describe('the foundation, as a user sees it', () => {
   });
 
   it('imports a CSV of customers through the wizard', async () => {
-    const { page } = b;
+    const { page } = demo;
     await page.goto('/import');
     await page.locator('[data-testid=import-kind] input[value=accounts]').check({ force: true });
     await page.getByTestId('import-file').locator('input[type=file]').or(page.locator('input[type=file][data-testid=import-file]')).first().setInputFiles(csv);
@@ -66,7 +61,7 @@ describe('the foundation, as a user sees it', () => {
   });
 
   it('finds the customer with the header search and opens the account page', async () => {
-    const { page } = b;
+    const { page } = demo;
     await page.goto('/');
     await page.getByTestId('global-search').fill('华星');
     await page.getByText('上海华星建材有限公司').first().waitFor();
@@ -77,7 +72,7 @@ describe('the foundation, as a user sees it', () => {
   });
 
   it('gives the customer typed attributes in the account form, refusing a number that is not one', async () => {
-    const { page } = b;
+    const { page } = demo;
     await page.getByTestId('account-edit').click();
     await page.getByRole('button', { name: '添加属性' }).click();
     await page.getByLabel('属性名').last().fill('年收入');
@@ -99,7 +94,7 @@ describe('the foundation, as a user sees it', () => {
   });
 
   it('switches the whole interface to English and back', async () => {
-    const { page } = b;
+    const { page } = demo;
     await page.getByTestId('language-en-US').click();
     await expect.poll(() => page.locator('.ant-layout-sider').textContent()).toContain('Accounts');
     await screenshot(page, 'account-en');
@@ -107,6 +102,6 @@ describe('the foundation, as a user sees it', () => {
     await expect.poll(() => page.locator('.ant-layout-sider').textContent()).toContain('Accounts');
     await page.getByTestId('language-zh-CN').click();
     await expect.poll(() => page.locator('.ant-layout-sider').textContent()).toContain('客户');
-    expect(b.errors.filter((e) => !/401|Unauthorized/i.test(e))).toEqual([]);
+    expect(demo.browser.errors.filter((e) => !/401|Unauthorized/i.test(e))).toEqual([]);
   });
 });

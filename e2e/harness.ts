@@ -6,6 +6,9 @@
 //   await b.page.goto('/');
 //   await screenshot(b.page, 'dashboard');
 //   await b.close(); await server.stop();
+//
+// A test file starts with useDemoServer (demo-server.ts), which does the above and signs a user in; screen.ts
+// holds what a test does on a screen (open a page in a language, wait for it to settle, pick in a Select).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';

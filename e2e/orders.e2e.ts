@@ -3,38 +3,19 @@
 // field errors and a taken order number explained on the right inputs, checks the live total against what
 // the server stored, then opens the order and changes its status (and meets a save conflict). In English, a
 // guest sale from the orders list. Screenshots land in e2e/screenshots/ (orders-*.png).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
-import { launchBrowser, screenshot, startServer, TEST_ADMIN, type E2EBrowser, type RunningServer } from './harness.js';
+import { screenshot } from './harness.js';
+import { getJson, postJson, useDemoServer } from './demo-server.js';
+import { inputOf, pick } from './screen.js';
 
-let server: RunningServer;
-let b: E2EBrowser;
+// an empty company, the admin signed in
+const demo = useDemoServer({ demo: false });
 const accountName = '苏州金鼎装饰材料有限公司';
 const paint = { sku: 'PAINT-01', name: '乳胶漆 Interior Paint', listPrice: 199, unitCost: 120 };
 const roller = { sku: 'ROLLER-09', name: '滚刷 Roller', listPrice: 35.5, unitCost: 12 };
 let accountId: number;
 let orderId: number;
-
-/** POST through the signed-in page, as the UI would. */
-const post = (page: Page, path: string, body: unknown) =>
-  page.evaluate(
-    async ({ path, body }) => {
-      const response = await fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-      return { status: response.status, body: await response.json() };
-    },
-    { path, body },
-  );
-const get = (page: Page, path: string) => page.evaluate(async (p) => (await fetch(p)).json(), path);
-
-/** The input inside a test id'd control (antd puts some test ids on the input, some on its wrapper). */
-const inputOf = (control: Locator) => control.locator('xpath=self::input | self::textarea | .//input | .//textarea').first();
-
-/** Opens a Select by its test id, types a search and picks the option that shows `option`. */
-async function pick(page: Page, testId: string, search: string, option: string) {
-  await page.getByTestId(testId).click();
-  if (search) await page.keyboard.type(search);
-  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: option }).first().click();
-}
 
 /** The error shown under the form field that holds a test id'd control. */
 const fieldError = (control: Locator) => control.locator('xpath=ancestor::div[contains(@class, "ant-form-item ")][1]').locator('.ant-form-item-explain');
@@ -47,39 +28,24 @@ async function settled(page: Page) {
 
 /** The browser logs each refused request as a console error; the ones a step provoked on purpose are dropped. */
 function expectedErrors(from: number, status: RegExp) {
-  expect(b.errors.slice(from).every((e) => status.test(e))).toBe(true);
-  b.errors.splice(from);
+  expect(demo.browser.errors.slice(from).every((e) => status.test(e))).toBe(true);
+  demo.browser.errors.splice(from);
 }
-
-beforeAll(async () => {
-  server = await startServer();
-  b = await launchBrowser({ baseURL: server.url });
-  const { page } = b;
-  await page.goto('/login');
-  await page.getByTestId('login-email').fill(TEST_ADMIN.email);
-  await page.getByTestId('login-password').fill(TEST_ADMIN.password);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-});
-afterAll(async () => {
-  await b?.close();
-  await server?.stop();
-});
 
 describe('entering orders, as the admin does it', () => {
   it('starts from an account and two products made through the API', async () => {
-    const { page } = b;
-    const account = await post(page, '/api/accounts', { name: accountName, customerType: 'intermediary', city: '苏州' });
+    const { page } = demo;
+    const account = await postJson(page, '/api/accounts', { name: accountName, customerType: 'intermediary', city: '苏州' });
     expect(account.status).toBe(201);
     accountId = account.body.id;
-    for (const product of [paint, roller]) expect((await post(page, '/api/products', product)).status).toBe(201);
+    for (const product of [paint, roller]) expect((await postJson(page, '/api/products', product)).status).toBe(201);
     // an order number the form will run into
-    const taken = await post(page, '/api/orders', { orderNo: 'SO-TAKEN-1', accountId, lines: [{ quantity: 1, unitPrice: 1 }] });
+    const taken = await postJson(page, '/api/orders', { orderNo: 'SO-TAKEN-1', accountId, lines: [{ quantity: 1, unitPrice: 1 }] });
     expect(taken.status).toBe(201);
   });
 
   it('books an order with a sale and a return from the account page', async () => {
-    const { page } = b;
+    const { page } = demo;
     await page.goto(`/accounts/${accountId}?tab=orders`);
     await expect.poll(() => page.getByTestId('account-name').textContent()).toContain(accountName);
     await page.getByTestId('order-new').click();
@@ -120,7 +86,7 @@ describe('entering orders, as the admin does it', () => {
 
     // a field error of the server (400, details path lines.1.quantity) lands on that line's quantity. The form
     // checks the same rules first, so this answer is played back to it rather than provoked.
-    let errorsBefore = b.errors.length;
+    let errorsBefore = demo.browser.errors.length;
     const refusal = {
       error: {
         code: 'validation_error',
@@ -140,7 +106,7 @@ describe('entering orders, as the admin does it', () => {
     await screenshot(page, 'orders-new-server-error', { fullPage: false });
 
     // a taken order number is said so, on the number
-    errorsBefore = b.errors.length;
+    errorsBefore = demo.browser.errors.length;
     await inputOf(page.getByTestId('order-no')).fill('SO-TAKEN-1');
     await page.getByTestId('order-submit').click();
     await expect.poll(() => fieldError(page.getByTestId('order-no')).textContent()).toContain('SO-TAKEN-1 已存在');
@@ -154,11 +120,11 @@ describe('entering orders, as the admin does it', () => {
     await expect.poll(() => page.getByTestId('order-submit').isVisible()).toBe(false);
 
     // what the drawer showed is what the server stored
-    const list = await get(page, `/api/orders?accountId=${accountId}&q=SO-E2E-0001`);
+    const list = await getJson(page, `/api/orders?accountId=${accountId}&q=SO-E2E-0001`);
     expect(list.total).toBe(1);
     orderId = list.items[0].id;
     expect(list.items[0].totalAmount).toBe(expected);
-    const order = await get(page, `/api/orders/${orderId}`);
+    const order = await getJson(page, `/api/orders/${orderId}`);
     expect(order).toMatchObject({ orderNo: 'SO-E2E-0001', accountId, status: 'completed', currency: 'CNY' });
     expect(order.lines.map((l: { sku: string; quantity: number; unitPrice: number; unitCost: number }) => [l.sku, l.quantity, l.unitPrice, l.unitCost])).toEqual([
       [paint.sku, 3, 199, 120],
@@ -171,7 +137,7 @@ describe('entering orders, as the admin does it', () => {
   });
 
   it('opens the order and changes its status; a stale save is a conflict', async () => {
-    const { page } = b;
+    const { page } = demo;
     await page.locator('.ant-table-tbody').getByRole('link', { name: 'SO-E2E-0001' }).click();
     await page.waitForURL(new RegExp(`/orders/${orderId}$`));
     await expect.poll(() => page.getByTestId('order-title').textContent()).toContain('SO-E2E-0001');
@@ -186,7 +152,7 @@ describe('entering orders, as the admin does it', () => {
     await screenshot(page, 'orders-edit-drawer', { fullPage: false });
     await page.getByTestId('order-save').click();
     await expect.poll(() => page.getByTestId('order-status').textContent()).toContain('已退货');
-    const order = await get(page, `/api/orders/${orderId}`);
+    const order = await getJson(page, `/api/orders/${orderId}`);
     expect(order).toMatchObject({ status: 'returned', channel: '门店', version: 2 });
     await settled(page);
     await screenshot(page, 'orders-order-page-returned');
@@ -199,7 +165,7 @@ describe('entering orders, as the admin does it', () => {
       return response.status;
     }, orderId);
     expect(other).toBe(200);
-    const errorsBefore = b.errors.length;
+    const errorsBefore = demo.browser.errors.length;
     await page.getByTestId('order-save').click();
     await page.getByTestId('order-conflict').waitFor();
     expectedErrors(errorsBefore, /409/);
@@ -212,11 +178,11 @@ describe('entering orders, as the admin does it', () => {
     await pick(page, 'order-status-edit', '', '处理中');
     await page.getByTestId('order-save').click();
     await expect.poll(() => page.getByTestId('order-status').textContent()).toContain('处理中');
-    expect(await get(page, `/api/orders/${orderId}`)).toMatchObject({ status: 'open', notes: '客户来电', version: 4 });
+    expect(await getJson(page, `/api/orders/${orderId}`)).toMatchObject({ status: 'open', notes: '客户来电', version: 4 });
   });
 
   it('in English: the order page, its edit drawer, and a guest sale from the orders list', async () => {
-    const { page } = b;
+    const { page } = demo;
     await page.getByTestId('language-en-US').click();
     await expect.poll(() => page.getByTestId('order-status').textContent()).toContain('Open');
     await settled(page);
@@ -245,7 +211,7 @@ describe('entering orders, as the admin does it', () => {
     await page.getByTestId('order-submit').click();
     await page.getByTestId('order-created').waitFor();
     // the newest order by id (order dates entered in the drawer have minute precision, so they can tie)
-    const all = await get(page, '/api/orders?pageSize=200');
+    const all = await getJson(page, '/api/orders?pageSize=200');
     const newest = all.items.reduce((a: { id: number }, b: { id: number }) => (b.id > a.id ? b : a));
     expect(newest).toMatchObject({ accountId: null, totalAmount: -39 });
     await page.locator('.ant-table-tbody').getByRole('link', { name: newest.orderNo }).waitFor();
@@ -253,6 +219,6 @@ describe('entering orders, as the admin does it', () => {
     await screenshot(page, 'orders-list-en', { fullPage: false });
 
     await page.getByTestId('language-zh-CN').click();
-    expect(b.errors.filter((e) => !/401|Unauthorized/i.test(e))).toEqual([]);
+    expect(demo.browser.errors.filter((e) => !/401|Unauthorized/i.test(e))).toEqual([]);
   });
 });

@@ -2,22 +2,16 @@
 // deletes an account from its page, finds it gone from the list and in the recycle bin, restores it and
 // opens it again; a role that may not change records sees neither Delete nor the bin. Screenshots land in
 // e2e/screenshots/ (recycle-*.png), in Chinese and in English.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, screenshot, startServer, TEST_ADMIN, type E2EBrowser, type RunningServer } from './harness.js';
+import { screenshot } from './harness.js';
+import { signIn, useDemoServer } from './demo-server.js';
 
-let server: RunningServer;
-let b: E2EBrowser;
+// no scheduled analytics refresh: these screens do not need one, and on the embedded database its reads and
+// writes hold the one connection the lists need
+const demo = useDemoServer({ env: { RELATA_ANALYTICS_EVERY_HOURS: '0' } });
 const name = '杭州西湖装饰工程有限公司';
 let accountId: number;
-
-const signIn = async (page: Page, email: string, password: string) => {
-  await page.goto('/login');
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-};
 
 /** The rows of the list on screen. */
 const tableRows = (page: Page) => page.locator('.ant-table-tbody tr.ant-table-row');
@@ -31,21 +25,9 @@ async function settled(page: Page) {
 /** Which side of the Active / Recycle bin switch is selected. */
 const selectedSide = (page: Page) => page.getByTestId('recycle-bin-switch').locator('.ant-segmented-item-selected').textContent();
 
-beforeAll(async () => {
-  // no scheduled analytics refresh: these screens do not need one, and on the embedded database its reads and
-  // writes hold the one connection the lists need
-  server = await startServer({ demo: true, env: { RELATA_ANALYTICS_EVERY_HOURS: '0' } });
-  b = await launchBrowser({ baseURL: server.url });
-  await signIn(b.page, TEST_ADMIN.email, TEST_ADMIN.password);
-});
-afterAll(async () => {
-  await b?.close();
-  await server?.stop();
-});
-
 describe('delete and the recycle bin, as the admin sees them', () => {
   it('deletes an account from its page and sends the user back to the list', async () => {
-    const { page } = b;
+    const { page } = demo;
     const created = await page.evaluate(async (accountName) => {
       const response = await fetch('/api/accounts', {
         method: 'POST',
@@ -89,7 +71,7 @@ describe('delete and the recycle bin, as the admin sees them', () => {
   });
 
   it('finds it in the recycle bin and restores it', async () => {
-    const { page } = b;
+    const { page } = demo;
     await page.getByTestId('recycle-bin-on').click();
     await page.waitForURL((url) => url.searchParams.get('deleted') === 'only');
     const row = page.locator('.ant-table-tbody tr.ant-table-row', { hasText: name });
@@ -125,7 +107,7 @@ describe('delete and the recycle bin, as the admin sees them', () => {
   });
 
   it('opens the restored account again', async () => {
-    const { page } = b;
+    const { page } = demo;
     await page.getByTestId('recycle-bin-off').click();
     await page.waitForURL((url) => !url.searchParams.has('deleted'));
     await expect.poll(() => selectedSide(page)).toBe('Active');
@@ -142,7 +124,7 @@ describe('delete and the recycle bin, as the admin sees them', () => {
   });
 
   it('shows the other lists with their Delete action, recycle bin switch and translated keys', async () => {
-    const { page } = b;
+    const { page } = demo;
     await page.goto('/accounts');
     await expect.poll(() => tableRows(page).count()).toBeGreaterThan(0);
     await settled(page);
@@ -182,13 +164,13 @@ describe('delete and the recycle bin, as the admin sees them', () => {
       return (await fetch(`/api/contacts/${list.items[0].id}`, { method: 'DELETE' })).status;
     }, first);
     expect(gone).toBe(200);
-    const errorsBefore = b.errors.length;
+    const errorsBefore = demo.browser.errors.length;
     await tableRows(page).first().getByTestId('row-delete').click();
     await page.getByTestId('delete-confirm').click();
     await expect.poll(() => page.locator('.ant-message').textContent()).toContain('no longer exists');
     // the browser logs the refused DELETE; that one was expected
-    expect(b.errors.slice(errorsBefore).every((e) => /404/.test(e))).toBe(true);
-    b.errors.splice(errorsBefore);
+    expect(demo.browser.errors.slice(errorsBefore).every((e) => /404/.test(e))).toBe(true);
+    demo.browser.errors.splice(errorsBefore);
     await expect.poll(async () => (await tableRows(page).first().locator('td').first().textContent())?.trim()).not.toBe(first);
     await settled(page);
     await screenshot(page, 'recycle-contacts-404-en', { fullPage: false });
@@ -207,21 +189,21 @@ describe('delete and the recycle bin, as the admin sees them', () => {
     await expect.poll(() => tableRows(page).count()).toBeGreaterThan(0);
     await settled(page);
     await screenshot(page, 'recycle-activities', { fullPage: false });
-    expect(b.errors.filter((e) => !/401|Unauthorized/i.test(e))).toEqual([]);
+    expect(demo.browser.errors.filter((e) => !/401|Unauthorized/i.test(e))).toEqual([]);
   });
 
   it('an analyst sees neither Delete nor the recycle bin', async () => {
-    const { page } = b;
+    const { page } = demo;
     const analyst = { email: 'analyst@relata.test', name: 'Analyst', role: 'analyst', password: 'Analyst-passw0rd!' };
     const status = await page.evaluate(async (body) => {
       const response = await fetch('/api/users', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
       return response.status;
     }, analyst);
     expect(status).toBe(201);
-    const context = await b.browser.newContext({ viewport: { width: 1440, height: 900 }, timezoneId: 'UTC', baseURL: server.url });
+    const context = await demo.browser.browser.newContext({ viewport: { width: 1440, height: 900 }, timezoneId: 'UTC', baseURL: demo.server.url });
     try {
       const other = await context.newPage();
-      await signIn(other, analyst.email, analyst.password);
+      await signIn(other, analyst);
       // even a link to the bin shows the active records
       await other.goto('/contacts?deleted=only');
       await expect.poll(() => tableRows(other).count()).toBeGreaterThan(0);

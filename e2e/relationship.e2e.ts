@@ -5,15 +5,15 @@
 // sales user starts a review, the manager approves and starts the transition, whose four plan tasks appear on the
 // case page; the account's relationship-value tab shows the nine factors and the class. Every page is shot in zh-CN
 // and en-US at 1440×900 into e2e/screenshots/ (relationship-*.png).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
-import { launchBrowser, screenshot, startServer, TEST_ADMIN, type E2EBrowser, type RunningServer } from './harness.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { screenshot } from './harness.js';
+import { getJson, postJson, refreshAndWait, useDemoServer, waitForRun } from './demo-server.js';
+import { inputOf, openIn, settled } from './screen.js';
 
-let server: RunningServer;
-let b: E2EBrowser;
+// the demo company without the scheduled refresh: the three snapshots below are the whole history
+const demo = useDemoServer({ env: { RELATA_ANALYTICS_EVERY_HOURS: '0' }, language: 'zh-CN' });
 
 const quarters = ['2024-12-31T12:00:00Z', '2025-03-31T12:00:00Z', '2025-06-30T12:00:00Z'];
-const DEMO_PASSWORD = 'relata-demo';
 
 interface BoardCase {
   id: number;
@@ -24,78 +24,16 @@ interface BoardCase {
   ownerName: string | null;
 }
 
-/** GET through the signed-in page, as the UI would. */
-const get = <T = any>(page: Page, path: string): Promise<T> => page.evaluate(async (p) => (await fetch(p)).json(), path);
-
-const post = (page: Page, path: string, body: unknown) =>
-  page.evaluate(
-    async ({ p, data }) => {
-      const res = await fetch(p, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(data) });
-      return { status: res.status, body: await res.json() };
-    },
-    { p: path, data: body },
-  );
-
-async function login(page: Page, email: string, password: string) {
-  await page.context().clearCookies();
-  await page.goto('/login');
-  await page.evaluate(() => localStorage.setItem('relata.language', 'zh-CN'));
-  await page.getByTestId('login-email').fill(email);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
-
-/** Opens a page in a language (kept in localStorage, as the language switch does). */
-async function open(page: Page, path: string, language: 'zh-CN' | 'en-US') {
-  await page.evaluate((l) => localStorage.setItem('relata.language', l), language);
-  await page.goto(path);
-}
-
-/** Waits for spinners, skeletons and chart animations to end, for a screenshot of the settled screen. */
-async function settled(page: Page, { top = true } = {}) {
-  await expect.poll(() => page.locator('.ant-spin-spinning, .ant-skeleton-active').count(), { timeout: 20_000 }).toBe(0);
-  if (top) await page.evaluate(() => window.scrollTo(0, 0));
-  await page.mouse.move(1, 1);
-  // no toast over the page ("saved", "moved")
-  await expect.poll(() => page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);
-  await expect.poll(() => page.locator('.app-sider').evaluate((e) => Math.round(e.getBoundingClientRect().width)), { timeout: 10_000 }).toBe(216);
-  await page.waitForTimeout(800);
-}
-
-async function waitForRuns(page: Page, what: string, limitS = 300) {
-  for (let i = 0; i < limitS * 2; i++) {
-    const items: { status: string; error?: string }[] = (await get(page, '/api/analytics/runs')).items;
-    const failed = items.find((r) => r.status === 'failed');
-    if (failed) throw new Error(`${what} failed: ${failed.error}`);
-    if (items.length > 0 && items.every((r) => r.status === 'done')) return;
-    await page.waitForTimeout(500);
-  }
-  throw new Error(`${what} did not finish in ${limitS} s`);
-}
-
 beforeAll(async () => {
-  // the demo company without the scheduled refresh: the three snapshots below are the whole history
-  server = await startServer({ demo: true, env: { RELATA_ANALYTICS_EVERY_HOURS: '0' } });
-  b = await launchBrowser({ baseURL: server.url });
-  await login(b.page, TEST_ADMIN.email, TEST_ADMIN.password);
-  for (const asOf of quarters) {
-    const started = await post(b.page, '/api/analytics/runs', { asOf, params: { relationship: { exitSnapshots: 3 } } });
-    expect(started.status, JSON.stringify(started.body)).toBeLessThan(300);
-    await waitForRuns(b.page, `the refresh as of ${asOf}`);
-  }
+  for (const asOf of quarters) await refreshAndWait(demo.page, { asOf, params: { relationship: { exitSnapshots: 3 } } });
 }, 600_000);
-afterAll(async () => {
-  await b?.close();
-  await server?.stop();
-});
 
 describe('relationship value and customer exits on screen', () => {
   it('the relationship-value page shows the weights, the factors and the classifier quality, with the AHP-tercile note', async () => {
-    const { page } = b;
-    const overview = await get(page, '/api/relationship/overview');
+    const { page } = demo;
+    const overview = await getJson(page, '/api/relationship/overview');
     expect(overview.run).not.toBeNull();
-    await open(page, '/relationship', 'zh-CN');
+    await openIn(page, '/relationship', 'zh-CN');
     await page.getByTestId('relationship-hierarchy').waitFor();
     // every factor's global weight, as the server computed it
     for (const factor of overview.factors as { key: string }[]) {
@@ -112,19 +50,19 @@ describe('relationship value and customer exits on screen', () => {
     expect(await note.getAttribute('data-source')).toBe(overview.run.summary.labelSource);
     if (overview.run.summary.labelSource === 'ahp-terciles') expect(await note.innerText()).toContain('三分位');
     await expect.poll(() => page.locator('[data-testid^="relationship-factor-box-"] canvas').count()).toBe(9);
-    await settled(page);
+    await settled(page, { noToasts: true });
     await screenshot(page, 'relationship-page');
 
     await page.getByTestId('language-en-US').click();
     await expect.poll(() => page.getByTestId('relationship-title').innerText()).toBe('Customer relationship value');
-    await settled(page);
+    await settled(page, { noToasts: true });
     await screenshot(page, 'relationship-page-en');
   });
 
   it('an inconsistent matrix is refused, with the server explanation at the cell to reconsider', async () => {
-    const { page } = b;
+    const { page } = demo;
     for (const language of ['zh-CN', 'en-US'] as const) {
-      await open(page, '/relationship', language);
+      await openIn(page, '/relationship', language);
       const matrix = page.getByTestId('relationship-matrix');
       await matrix.waitFor();
       expect(await matrix.getAttribute('data-node')).toBe('potential');
@@ -154,29 +92,29 @@ describe('relationship value and customer exits on screen', () => {
       expect(text).toMatch(language === 'zh-CN' ? /忠诚度|发展潜力|客户弹性/ : /Loyalty|Development potential|Elasticity/);
       expect(text).not.toMatch(/item \d|第 \d 项/);
       expect(await page.locator('.ahp-cell-error').count()).toBeGreaterThan(0);
-      await settled(page, { top: false });
+      await settled(page, { top: false, noToasts: true });
       await page.getByTestId('relationship-matrix').scrollIntoViewIfNeeded();
       await screenshot(page, language === 'zh-CN' ? 'relationship-matrix-refused' : 'relationship-matrix-refused-en', { fullPage: false });
     }
     // nothing was saved
-    const overview = await get(page, '/api/relationship/overview');
+    const overview = await getJson(page, '/api/relationship/overview');
     expect(overview.matrices.find((m: { node: string }) => m.node === 'potential').version).toBe(0);
   });
 
   it('the exit board shows the candidates, each card opening its case', async () => {
-    const { page } = b;
-    const board: { cases: BoardCase[] } = await get(page, '/api/exit-cases');
+    const { page } = demo;
+    const board: { cases: BoardCase[] } = await getJson(page, '/api/exit-cases');
     const candidates = board.cases.filter((c) => c.stage === 'candidate');
     expect(candidates.length).toBeGreaterThan(0);
-    await open(page, '/exits', 'zh-CN');
+    await openIn(page, '/exits', 'zh-CN');
     await page.getByTestId('exit-board').waitFor();
     await expect.poll(() => page.getByTestId('exit-column-candidate').getByTestId('exit-card').count()).toBe(candidates.length);
     expect(await page.getByTestId('exit-column-count-candidate').innerText()).toContain(String(candidates.length));
-    await settled(page);
+    await settled(page, { noToasts: true });
     await screenshot(page, 'relationship-exit-board');
     await page.getByTestId('language-en-US').click();
     await expect.poll(() => page.getByTestId('exit-board-title').innerText()).toBe('Customer exit management');
-    await settled(page);
+    await settled(page, { noToasts: true });
     await screenshot(page, 'relationship-exit-board-en');
 
     const first = page.getByTestId('exit-column-candidate').getByTestId('exit-card').first();
@@ -187,16 +125,16 @@ describe('relationship value and customer exits on screen', () => {
   });
 
   it('the owner starts the review, the manager approves and starts the transition: the four plan tasks appear', async () => {
-    const { page } = b;
-    const board: { cases: BoardCase[] } = await get(page, '/api/exit-cases');
-    const users: { id: number; email: string; role: string }[] = (await get(page, '/api/users?pageSize=100')).items;
+    const { page } = demo;
+    const board: { cases: BoardCase[] } = await getJson(page, '/api/exit-cases');
+    const users: { id: number; email: string; role: string }[] = (await getJson(page, '/api/users?pageSize=100')).items;
     const sales = new Map(users.filter((u) => u.role === 'sales').map((u) => [u.id, u.email]));
     const target = board.cases.find((c) => c.stage === 'candidate' && c.ownerId !== null && sales.has(c.ownerId));
     expect(target, 'a candidate owned by a sales user').toBeDefined();
 
     // the owner (a sales user) starts the review; approving is not theirs to do
-    await login(page, sales.get(target!.ownerId!)!, DEMO_PASSWORD);
-    await open(page, `/exits/${target!.id}`, 'zh-CN');
+    await demo.signIn(sales.get(target!.ownerId!)!);
+    await openIn(page, `/exits/${target!.id}`, 'zh-CN');
     await page.getByTestId('exit-case-actions').waitFor();
     await page.getByTestId('exit-move-review').click();
     await page.getByTestId('exit-move-note').fill('连续三个季度利润为负，服务成本高');
@@ -206,8 +144,8 @@ describe('relationship value and customer exits on screen', () => {
     await expect.poll(() => page.locator('[data-testid="exit-event"][data-to="review"]').count()).toBe(1);
 
     // the manager approves, comments and starts the transition
-    await login(page, 'manager@relata.demo', DEMO_PASSWORD);
-    await open(page, `/exits/${target!.id}`, 'zh-CN');
+    await demo.signIn('manager@relata.demo');
+    await openIn(page, `/exits/${target!.id}`, 'zh-CN');
     await page.getByTestId('exit-move-approved').click();
     await page.getByTestId('exit-move-note').fill('复核后批准退出');
     await page.getByTestId('exit-move-confirm').click();
@@ -223,25 +161,25 @@ describe('relationship value and customer exits on screen', () => {
     const events = page.getByTestId('exit-event');
     await expect.poll(() => events.count()).toBe(5);
     expect(await page.locator('[data-testid="exit-event"][data-to="approved"]').innerText()).toContain('陈建国');
-    await settled(page);
+    await settled(page, { noToasts: true });
     await screenshot(page, 'relationship-exit-case');
     await page.getByTestId('language-en-US').click();
     await expect.poll(() => page.getByTestId('exit-case-actions').innerText()).toMatch(/Next steps/);
-    await settled(page);
+    await settled(page, { noToasts: true });
     await screenshot(page, 'relationship-exit-case-en');
 
     // the board has it in its new column
-    await open(page, '/exits', 'zh-CN');
+    await openIn(page, '/exits', 'zh-CN');
     await expect.poll(() => page.getByTestId('exit-column-transition').locator(`[data-case="${target!.id}"]`).count()).toBe(1);
   });
 
   it('the account tab shows the nine factors with their definitions, the class and the exit case', async () => {
-    const { page } = b;
-    await login(page, TEST_ADMIN.email, TEST_ADMIN.password);
-    const board: { cases: BoardCase[] } = await get(page, '/api/exit-cases');
+    const { page } = demo;
+    await demo.signIn();
+    const board: { cases: BoardCase[] } = await getJson(page, '/api/exit-cases');
     const target = board.cases.find((c) => c.stage === 'transition') ?? board.cases[0];
-    const data = await get(page, `/api/relationship/accounts/${target.accountId}`);
-    await open(page, `/accounts/${target.accountId}?tab=relationship`, 'zh-CN');
+    const data = await getJson(page, `/api/relationship/accounts/${target.accountId}`);
+    await openIn(page, `/accounts/${target.accountId}?tab=relationship`, 'zh-CN');
     await page.getByTestId('account-relationship').waitFor();
     for (const factor of data.factors as { key: string }[]) await page.getByTestId(`account-relationship-factor-${factor.key}`).waitFor();
     expect(await page.getByTestId('account-relationship-class-tag').getAttribute('data-class')).toBe(data.latest.class);
@@ -256,11 +194,83 @@ describe('relationship value and customer exits on screen', () => {
     await page.getByTestId('account-relationship-label-choice').getByText('中', { exact: true }).click();
     await page.getByTestId('account-relationship-label-save').click();
     await expect.poll(() => page.getByTestId('account-relationship-label-tag').getAttribute('data-class')).toBe('medium');
-    await settled(page);
+    await settled(page, { noToasts: true });
     await screenshot(page, 'relationship-account');
     await page.getByTestId('language-en-US').click();
     await expect.poll(() => page.getByTestId('account-relationship-tab').innerText()).toBe('Relationship value');
-    await settled(page);
+    await settled(page, { noToasts: true });
     await screenshot(page, 'relationship-account-en');
+  });
+
+  it('the exit rule: after how many bad snapshots in a row a candidate opens — never one — set on the page, kept after a reload', async () => {
+    const { page } = demo;
+    await demo.signIn();
+    // the server refuses a rule of one snapshot, naming the field
+    const one = await postJson(page, '/api/analytics/runs', { params: { relationship: { exitSnapshots: 1 } } });
+    expect(one.status).toBe(400);
+    expect(one.body.error.details.map((d: { path: string }) => d.path)).toContain('params.relationship.exitSnapshots');
+
+    const before = (await getJson(page, '/api/analytics/runs')).items[0].id;
+    await openIn(page, '/relationship', 'zh-CN');
+    await page.getByTestId('relationship-exit-rule').click();
+    const input = inputOf(page.getByTestId('relationship-exit-snapshots'));
+    await expect.poll(() => input.inputValue()).toBe('3');
+    expect(await input.getAttribute('aria-valuemin')).toBe('2');
+    expect(await page.getByTestId('relationship-exit-rule-why').innerText()).toContain('单个快照');
+    await settled(page, { top: false, noToasts: true });
+    await screenshot(page, 'relationship-exit-rule', { fullPage: false });
+
+    await input.fill('4');
+    await page.getByTestId('relationship-exit-rule-submit').click();
+    await page.getByTestId('analytics-run-progress').waitFor();
+    const run = await waitForRun(page, 'the refresh with the new exit rule');
+    expect(run.id).toBeGreaterThan(before);
+    expect((await getJson(page, `/api/analytics/runs/${run.id}`)).params.relationship.exitSnapshots).toBe(4);
+
+    await page.reload();
+    await expect.poll(() => page.getByTestId('relationship-stat-exits').innerText()).toContain('连续 4 个快照');
+    await page.getByTestId('relationship-exit-rule').click();
+    await expect.poll(() => inputOf(page.getByTestId('relationship-exit-snapshots')).inputValue()).toBe('4');
+
+    await openIn(page, '/relationship', 'en-US');
+    await page.getByTestId('relationship-exit-rule').click();
+    await expect.poll(() => inputOf(page.getByTestId('relationship-exit-snapshots')).inputValue()).toBe('4');
+    expect(await page.getByTestId('relationship-exit-rule-why').innerText()).toContain('never taken on one snapshot');
+    await settled(page, { top: false, noToasts: true });
+    await screenshot(page, 'relationship-exit-rule-en', { fullPage: false });
+  }, 600_000);
+
+  it('an exited customer who orders again is flagged on the board and in the case, and the prospects say why they are proposed', async () => {
+    const { page } = demo;
+    await demo.signIn('manager@relata.demo');
+    const board: { cases: (BoardCase & { version: number })[] } = await getJson(page, '/api/exit-cases');
+    const target = board.cases.find((c) => c.stage === 'transition');
+    expect(target, 'the case moved to the transition above').toBeDefined();
+    const exited = await postJson(page, `/api/exit-cases/${target!.id}/stage`, { to: 'exited', version: target!.version });
+    expect(exited.status).toBe(200);
+    const order = await postJson(page, '/api/orders', { accountId: target!.accountId, orderedAt: new Date(Date.now() + 60_000).toISOString(), lines: [{ quantity: 3, unitPrice: 120 }] });
+    expect(order.status).toBe(201);
+
+    await openIn(page, '/exits', 'zh-CN');
+    const card = page.getByTestId('exit-column-exited').locator(`[data-case="${target!.id}"]`);
+    await expect.poll(() => card.getByTestId('exit-card-returned').innerText()).toContain('1');
+    await settled(page, { noToasts: true });
+    await screenshot(page, 'relationship-exit-board-returned');
+
+    const file = await getJson(page, `/api/exit-cases/${target!.id}`);
+    await openIn(page, `/exits/${target!.id}`, 'zh-CN');
+    await expect.poll(() => page.getByTestId('exit-case-returned').innerText()).toContain('1 笔');
+    // the won-back move is offered to the manager
+    await page.getByTestId('exit-move-won_back').waitFor();
+    // every prospect's reasons, as the server gave them
+    const prospects = page.getByTestId('exit-case-prospects');
+    await expect.poll(() => prospects.locator('tbody tr.ant-table-row').count()).toBe(file.prospects.items.length);
+    expect(await prospects.getByTestId('prospect-reasons').count()).toBe(file.prospects.items.filter((p: { reasons: unknown[] }) => p.reasons.length > 0).length);
+    await settled(page, { noToasts: true });
+    await screenshot(page, 'relationship-exit-case-returned');
+    await page.getByTestId('language-en-US').click();
+    await expect.poll(() => page.getByTestId('exit-case-returned').innerText()).toContain('Completed orders since the exit: 1');
+    await settled(page, { noToasts: true });
+    await screenshot(page, 'relationship-exit-case-returned-en');
   });
 });

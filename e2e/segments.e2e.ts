@@ -4,12 +4,14 @@
 // reasons, and the sales priority list, where logging a call creates an activity on the account and takes the row
 // off the list. Then the empty states of a company without a model. Every page is shot in zh-CN and en-US at
 // 1440×900 into e2e/screenshots/ (segments-*.png).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchBrowser, screenshot, startServer, TEST_ADMIN, type E2EBrowser, type RunningServer } from './harness.js';
+import { screenshot } from './harness.js';
+import { getJson, useDemoServer, waitForRun } from './demo-server.js';
+import { openIn, settled, tableRows } from './screen.js';
 
-let server: RunningServer;
-let b: E2EBrowser;
+// the demo company, the admin signed in with the UI in Simplified Chinese
+const demo = useDemoServer({ language: 'zh-CN' });
 
 type Localized = { zh: string; en: string };
 interface Group {
@@ -19,50 +21,7 @@ interface Group {
   profile: { suggestedName: Localized };
 }
 
-/** GET through the signed-in page, as the UI would. */
-const get = <T = any>(page: Page, path: string): Promise<T> => page.evaluate(async (p) => (await fetch(p)).json(), path);
-
 const groupName = (g: Group, lang: 'zh' | 'en') => g.name || g.profile.suggestedName[lang];
-
-async function login(page: Page) {
-  await page.goto('/login');
-  // the app starts in Simplified Chinese until the user picks another language
-  await page.evaluate(() => localStorage.setItem('relata.language', 'zh-CN'));
-  await page.getByTestId('login-email').fill(TEST_ADMIN.email);
-  await page.getByTestId('login-password').fill(TEST_ADMIN.password);
-  await page.getByTestId('login-submit').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
-}
-
-/** Opens a page in a language (kept in localStorage, as the language switch does). */
-async function open(page: Page, path: string, language: 'zh-CN' | 'en-US') {
-  await page.evaluate((l) => localStorage.setItem('relata.language', l), language);
-  await page.goto(path);
-}
-
-/** Waits for spinners, skeletons and chart animations to end, for a screenshot of the settled screen. */
-async function settled(page: Page, { top = true } = {}) {
-  await expect.poll(() => page.locator('.ant-spin-spinning, .ant-skeleton-active').count(), { timeout: 20_000 }).toBe(0);
-  // a full-page shot of a scrolled page draws the sticky header and menu half-way down
-  if (top) await page.evaluate(() => window.scrollTo(0, 0));
-  // no tooltip left open by the last hover
-  await page.mouse.move(1, 1);
-  // the menu at its full width (a full-page shot resizes the window, which can set off its responsive collapse)
-  await expect.poll(() => page.locator('.app-sider').evaluate((e) => Math.round(e.getBoundingClientRect().width)), { timeout: 10_000 }).toBe(216);
-  await page.waitForTimeout(800);
-}
-
-async function waitForRun(page: Page, what: string, limitS = 240) {
-  for (let i = 0; i < limitS * 2; i++) {
-    const run = (await get(page, '/api/analytics/runs')).items[0];
-    if (run?.status === 'done') return run;
-    if (run?.status === 'failed') throw new Error(`${what} failed: ${run.error}`);
-    await page.waitForTimeout(500);
-  }
-  throw new Error(`${what} did not finish in ${limitS} s`);
-}
-
-const rows = (page: Page, testId: string) => page.getByTestId(testId).locator('tbody tr.ant-table-row');
 
 /**
  * A group's name on its card: the whole name (data-name), and what shows — all of it, or a long name's start
@@ -76,23 +35,14 @@ async function shownGroupName(page: Page, groupNo: number) {
   return { name, whole: text === name, prefix: visible.length > 0 && name.startsWith(visible) };
 }
 
-beforeAll(async () => {
-  // First start with the demo company; the scheduled refresh (customer value and the predictive model) runs at start.
-  server = await startServer({ demo: true });
-  b = await launchBrowser({ baseURL: server.url });
-  await login(b.page);
-  await waitForRun(b.page, 'the scheduled analytics refresh');
-}, 300_000);
-afterAll(async () => {
-  await b?.close();
-  await server?.stop();
-});
+// the demo company's scheduled refresh (customer value and the predictive model) runs at start
+beforeAll(() => waitForRun(demo.page, 'the scheduled analytics refresh', { limitS: 240 }), 300_000);
 
 describe('the predictive model on screen', () => {
   it('the model settings start a refresh, followed on the page until the groups are recomputed', async () => {
-    const { page } = b;
-    const before = (await get(page, '/api/analytics/runs')).items[0].id;
-    await open(page, '/groups', 'zh-CN');
+    const { page } = demo;
+    const before = (await getJson(page, '/api/analytics/runs')).items[0].id;
+    await openIn(page, '/groups', 'zh-CN');
     await page.getByTestId('segments-group-cards').waitFor();
     await page.getByTestId('segments-settings').click();
     const drawer = page.getByTestId('segments-settings-form');
@@ -104,21 +54,21 @@ describe('the predictive model on screen', () => {
     await screenshot(page, 'segments-settings', { fullPage: false });
     await page.getByTestId('segments-settings-submit').click();
     await page.getByTestId('analytics-run-progress').waitFor();
-    const run = await waitForRun(page, 'the refresh from the model settings');
+    const run = await waitForRun(page, 'the refresh from the model settings', { limitS: 240 });
     expect(run.id).toBeGreaterThan(before);
     await expect.poll(() => page.getByTestId('analytics-run-progress').count(), { timeout: 30_000 }).toBe(0);
-    const groups = await get(page, '/api/segments/groups');
+    const groups = await getJson(page, '/api/segments/groups');
     expect(groups.run.id).toBe(run.id);
     expect(groups.run.segments.params.fuzziness).toBe(1.5);
   }, 300_000);
 
   it('the groups page shows the k groups with their names, and each group its members', async () => {
-    const { page } = b;
-    const data = await get(page, '/api/segments/groups');
+    const { page } = demo;
+    const data = await getJson(page, '/api/segments/groups');
     const groups: Group[] = data.groups;
     expect(groups.length).toBe(data.run.segments.k);
     expect(groups.length).toBeGreaterThanOrEqual(2);
-    await open(page, '/groups', 'zh-CN');
+    await openIn(page, '/groups', 'zh-CN');
     await page.getByTestId('segments-group-cards').waitFor();
     await expect.poll(() => page.locator('[data-testid^="segments-group-card-"]').count()).toBe(groups.length);
     for (const g of groups) {
@@ -130,20 +80,20 @@ describe('the predictive model on screen', () => {
     await expect.poll(() => page.getByTestId('segments-profile-chart').locator('canvas').count()).toBeGreaterThan(0);
 
     // the first group's members, most typical first, as the API has them
-    const members = await get(page, `/api/segments/groups/${groups[0].groupNo}/members?page=1&pageSize=10`);
+    const members = await getJson(page, `/api/segments/groups/${groups[0].groupNo}/members?page=1&pageSize=10`);
     expect(members.total).toBeGreaterThan(0);
-    await expect.poll(() => rows(page, 'segments-members').count()).toBe(Math.min(10, members.total));
-    expect(await rows(page, 'segments-members').first().getByTestId('segments-member-link').innerText()).toBe(members.items[0].name);
+    await expect.poll(() => tableRows(page, 'segments-members').count()).toBe(Math.min(10, members.total));
+    expect(await tableRows(page, 'segments-members').first().getByTestId('segments-member-link').innerText()).toBe(members.items[0].name);
     await settled(page);
     await screenshot(page, 'segments-groups');
 
     // another group's members
     const other = groups.find((g) => g.size > 0 && g.groupNo !== groups[0].groupNo) ?? groups[1];
-    const otherMembers = await get(page, `/api/segments/groups/${other.groupNo}/members?page=1&pageSize=10`);
+    const otherMembers = await getJson(page, `/api/segments/groups/${other.groupNo}/members?page=1&pageSize=10`);
     await page.getByTestId(`segments-group-members-${other.groupNo}`).click();
     await expect.poll(() => page.getByTestId('segments-members').locator('.ant-card-head-title').innerText()).toContain(groupName(other, 'zh'));
     if (otherMembers.total > 0) {
-      await expect.poll(() => rows(page, 'segments-members').first().getByTestId('segments-member-link').innerText()).toBe(otherMembers.items[0].name);
+      await expect.poll(() => tableRows(page, 'segments-members').first().getByTestId('segments-member-link').innerText()).toBe(otherMembers.items[0].name);
     }
 
     await page.getByTestId('language-en-US').click();
@@ -154,11 +104,11 @@ describe('the predictive model on screen', () => {
   });
 
   it('renaming a group persists after a reload, and the suggested name comes back when the name is cleared', async () => {
-    const { page } = b;
-    const groups: Group[] = (await get(page, '/api/segments/groups')).groups;
+    const { page } = demo;
+    const groups: Group[] = (await getJson(page, '/api/segments/groups')).groups;
     const target = groups[0];
     const newName = '长期合作的装修师傅与小型工程队 Trade contractors & small builders';
-    await open(page, '/groups', 'zh-CN');
+    await openIn(page, '/groups', 'zh-CN');
     const card = page.getByTestId(`segments-group-card-${target.groupNo}`);
     await card.waitFor();
     await page.getByTestId(`segments-group-name-${target.groupNo}-edit`).click();
@@ -171,7 +121,7 @@ describe('the predictive model on screen', () => {
     await page.getByTestId(`segments-group-card-${target.groupNo}`).waitFor();
     await expect.poll(async () => (await shownGroupName(page, target.groupNo)).name).toBe(newName);
     expect((await shownGroupName(page, target.groupNo)).prefix).toBe(true);
-    expect((await get(page, '/api/segments/groups')).groups.find((g: Group) => g.groupNo === target.groupNo).name).toBe(newName);
+    expect((await getJson(page, '/api/segments/groups')).groups.find((g: Group) => g.groupNo === target.groupNo).name).toBe(newName);
     // the long name is cut with an ellipsis in its card, not spilled over the card's edge
     const box = await page.getByTestId(`segments-group-name-${target.groupNo}`).boundingBox();
     const cardBox = await card.boundingBox();
@@ -186,7 +136,7 @@ describe('the predictive model on screen', () => {
     // cleared: the suggested name is back
     await page.getByTestId(`segments-group-name-${target.groupNo}-reset`).click();
     await expect.poll(async () => (await shownGroupName(page, target.groupNo)).name).toBe(target.profile.suggestedName.zh);
-    expect((await get(page, '/api/segments/groups')).groups.find((g: Group) => g.groupNo === target.groupNo).name).toBeNull();
+    expect((await getJson(page, '/api/segments/groups')).groups.find((g: Group) => g.groupNo === target.groupNo).name).toBeNull();
 
     // the long name again (through the API), for the pages that follow to show it
     const patched = await page.evaluate(
@@ -198,27 +148,27 @@ describe('the predictive model on screen', () => {
   });
 
   it('the products-together page shows the rules, the heat-map, the network, the product groups and CG × PSG', async () => {
-    const { page } = b;
-    const rules = await get(page, '/api/segments/rules?page=1&pageSize=10&sort=lift');
-    const together = await get(page, '/api/segments/product-groups');
+    const { page } = demo;
+    const rules = await getJson(page, '/api/segments/rules?page=1&pageSize=10&sort=lift');
+    const together = await getJson(page, '/api/segments/product-groups');
     expect(rules.total).toBeGreaterThan(0);
-    await open(page, '/products-together', 'zh-CN');
+    await openIn(page, '/products-together', 'zh-CN');
     await page.getByTestId('segments-rules').waitFor();
-    await expect.poll(() => rows(page, 'segments-rules').count()).toBe(Math.min(10, rules.total));
-    const first = rows(page, 'segments-rules').first();
+    await expect.poll(() => tableRows(page, 'segments-rules').count()).toBe(Math.min(10, rules.total));
+    const first = tableRows(page, 'segments-rules').first();
     expect(await first.innerText()).toContain(rules.items[0].consequent.name);
     for (const chart of ['segments-heatmap-chart', 'segments-graph-chart']) {
       await expect.poll(() => page.getByTestId(chart).locator('canvas').count(), { message: chart }).toBeGreaterThan(0);
     }
     expect(await page.locator('[data-testid^="segments-product-group-card-"]').count()).toBe(together.productGroups.length);
-    await expect.poll(() => rows(page, 'segments-associations').count()).toBe(Math.min(8, together.associations.length));
+    await expect.poll(() => tableRows(page, 'segments-associations').count()).toBe(Math.min(8, together.associations.length));
 
     // sorted by confidence on the server
-    const byConfidence = await get(page, '/api/segments/rules?page=1&pageSize=10&sort=confidence');
+    const byConfidence = await getJson(page, '/api/segments/rules?page=1&pageSize=10&sort=confidence');
     await page.getByTestId('segments-rules').locator('th', { hasText: '置信度' }).first().click();
-    await expect.poll(() => rows(page, 'segments-rules').first().innerText()).toContain(byConfidence.items[0].consequent.name);
+    await expect.poll(() => tableRows(page, 'segments-rules').first().innerText()).toContain(byConfidence.items[0].consequent.name);
     await page.getByTestId('segments-rules').locator('th', { hasText: '提升度' }).first().click();
-    await expect.poll(() => rows(page, 'segments-rules').first().innerText()).toContain(rules.items[0].consequent.name);
+    await expect.poll(() => tableRows(page, 'segments-rules').first().innerText()).toContain(rules.items[0].consequent.name);
 
     await settled(page);
     await screenshot(page, 'segments-products-together');
@@ -229,11 +179,11 @@ describe('the predictive model on screen', () => {
   });
 
   it("an account's groups-and-offers tab shows its memberships and its offers with their reasons", async () => {
-    const { page } = b;
-    const top = (await get(page, '/api/segments/priority?quietDays=14&page=1&pageSize=5')).items[0];
-    const panel = await get(page, `/api/segments/accounts/${top.accountId}`);
+    const { page } = demo;
+    const top = (await getJson(page, '/api/segments/priority?quietDays=14&page=1&pageSize=5')).items[0];
+    const panel = await getJson(page, `/api/segments/accounts/${top.accountId}`);
     expect(panel.offers.length).toBeGreaterThan(0);
-    await open(page, `/accounts/${top.accountId}`, 'zh-CN');
+    await openIn(page, `/accounts/${top.accountId}`, 'zh-CN');
     await page.getByTestId('account-segments-tab').click();
     await page.getByTestId('account-segments').waitFor();
     expect(await page.locator('[data-testid^="account-segments-group-"]').count()).toBe(panel.memberships.length);
@@ -252,22 +202,22 @@ describe('the predictive model on screen', () => {
   });
 
   it('the priority list ranks the customers; logging a call creates an activity and takes the row off the list', async () => {
-    const { page } = b;
-    const list = await get(page, '/api/segments/priority?quietDays=14&page=1&pageSize=20');
+    const { page } = demo;
+    const list = await getJson(page, '/api/segments/priority?quietDays=14&page=1&pageSize=20');
     expect(list.total).toBeGreaterThan(1);
-    await open(page, '/priority', 'zh-CN');
+    await openIn(page, '/priority', 'zh-CN');
     await page.getByTestId('segments-priority').waitFor();
-    await expect.poll(() => rows(page, 'segments-priority').count()).toBe(Math.min(20, list.total));
-    const shown = await rows(page, 'segments-priority').getByTestId('segments-priority-account').allInnerTexts();
+    await expect.poll(() => tableRows(page, 'segments-priority').count()).toBe(Math.min(20, list.total));
+    const shown = await tableRows(page, 'segments-priority').getByTestId('segments-priority-account').allInnerTexts();
     expect(shown).toEqual(list.items.map((item: { name: string }) => item.name));
     // ranked by contact value
     const values = list.items.map((item: { contactValue: number }) => item.contactValue);
     expect(values).toEqual([...values].sort((x: number, y: number) => y - x));
-    expect((await rows(page, 'segments-priority').first().getByTestId('segments-priority-reason').innerText()).trim()).toBe(list.items[0].topReason.text.zh);
+    expect((await tableRows(page, 'segments-priority').first().getByTestId('segments-priority-reason').innerText()).trim()).toBe(list.items[0].topReason.text.zh);
     await settled(page);
     await screenshot(page, 'segments-priority');
     await page.getByTestId('language-en-US').click();
-    await expect.poll(() => rows(page, 'segments-priority').first().getByTestId('segments-priority-reason').innerText()).toBe(list.items[0].topReason.text.en);
+    await expect.poll(() => tableRows(page, 'segments-priority').first().getByTestId('segments-priority-reason').innerText()).toBe(list.items[0].topReason.text.en);
     await settled(page);
     await screenshot(page, 'segments-priority-en');
 
@@ -275,7 +225,7 @@ describe('the predictive model on screen', () => {
     const first = list.items[0];
     await page.evaluate(() => localStorage.setItem('relata.language', 'zh-CN'));
     await page.reload();
-    await rows(page, 'segments-priority').first().getByTestId('segments-priority-call').click();
+    await tableRows(page, 'segments-priority').first().getByTestId('segments-priority-call').click();
     const form = page.getByTestId('segments-call-form');
     await form.waitFor();
     await form.locator('input').first().fill('已接通，客户下周来店看样');
@@ -285,8 +235,8 @@ describe('the predictive model on screen', () => {
     const posted = page.waitForResponse((r) => r.url().endsWith(`/api/segments/priority/${first.accountId}/calls`));
     await page.getByTestId('segments-call-submit').click();
     expect((await posted).status()).toBe(201);
-    await expect.poll(() => rows(page, 'segments-priority').getByTestId('segments-priority-account').allInnerTexts()).not.toContain(first.name);
-    const after = await get(page, '/api/segments/priority?quietDays=14&page=1&pageSize=200');
+    await expect.poll(() => tableRows(page, 'segments-priority').getByTestId('segments-priority-account').allInnerTexts()).not.toContain(first.name);
+    const after = await getJson(page, '/api/segments/priority?quietDays=14&page=1&pageSize=200');
     expect(after.items.map((item: { accountId: number }) => item.accountId)).not.toContain(first.accountId);
 
     // the call is on the account's activities tab
@@ -297,32 +247,22 @@ describe('the predictive model on screen', () => {
     expect(await activity.first().innerText()).toContain(first.topProductName);
     await settled(page);
     await screenshot(page, 'segments-account-activities');
-    expect(b.errors.filter((e) => !/401|Unauthorized/i.test(e))).toEqual([]);
+    expect(demo.browser.errors.filter((e) => !/401|Unauthorized/i.test(e))).toEqual([]);
   });
 });
 
 describe('a company without a model yet', () => {
-  let empty: RunningServer;
-  let eb: E2EBrowser;
-  beforeAll(async () => {
-    empty = await startServer();
-    eb = await launchBrowser({ baseURL: empty.url });
-    await login(eb.page);
-  }, 180_000);
-  afterAll(async () => {
-    await eb?.close();
-    await empty?.stop();
-  });
+  const empty = useDemoServer({ demo: false, language: 'zh-CN' });
 
   it('explains where the model comes from and offers to run the analysis', async () => {
-    const { page } = eb;
+    const { page } = empty;
     for (const [path, name] of [
       ['/groups', 'segments-empty-groups'],
       ['/products-together', 'segments-empty-products-together'],
       ['/priority', 'segments-empty-priority'],
     ] as const) {
       for (const language of ['zh-CN', 'en-US'] as const) {
-        await open(page, path, language);
+        await openIn(page, path, language);
         await page.getByTestId('segments-empty').waitFor();
         expect(await page.getByTestId('segments-run-first').count()).toBe(1);
         if (path === '/groups') {
@@ -331,6 +271,6 @@ describe('a company without a model yet', () => {
         }
       }
     }
-    expect(eb.errors.filter((e) => !/401|Unauthorized/i.test(e))).toEqual([]);
+    expect(empty.browser.errors.filter((e) => !/401|Unauthorized/i.test(e))).toEqual([]);
   });
 });

@@ -19,6 +19,7 @@ import { accountRoutes } from './modules/accounts/routes.js';
 import { activityRoutes } from './modules/activities/routes.js';
 import { analyticsRoutes } from './modules/analytics/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
+import { campaignRoutes } from './modules/campaigns/routes.js';
 import { contactRoutes } from './modules/contacts/routes.js';
 import { dashboardRoutes } from './modules/dashboard/routes.js';
 import { importRoutes } from './modules/imports/routes.js';
@@ -97,6 +98,7 @@ export async function buildApp(database: Database, config: AppConfig, options: F
   await app.register(relationshipRoutes, { prefix: '/api/relationship' });
   await app.register(exitCaseRoutes, { prefix: '/api/exit-cases' });
   await app.register(ticketRoutes, { prefix: '/api/tickets' });
+  await app.register(campaignRoutes, { prefix: '/api/campaigns' });
   await app.register(referralRoutes, { prefix: '/api' });
   await app.register(incomeRoutes, { prefix: '/api/accounts' });
   await app.register(suggestionRoutes, { prefix: '/api' });

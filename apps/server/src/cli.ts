@@ -1,6 +1,6 @@
 /**
  * The `relata` command (apps/server/bin/relata.mjs runs this file through tsx):
- *   relata import <accounts|products|orders> <file> --map field=Column,... [--delimiter] [--date-format] [--skip-invalid] [--dry-run]
+ *   relata import <accounts|products|orders|tickets|referrals|suggestions|income> <file> --map field=Column,... [--delimiter] [--date-format] [--skip-invalid] [--dry-run]
  *   relata user create --email E --name N --role R --password P
  *   relata analytics run [--as-of DATE]
  *   relata analytics bgnbd --summary FILE | --transactions FILE --customer COL --date COL --calibration-end DATE
@@ -53,7 +53,7 @@ const program = new Command('relata').description('Relata CRM from the command l
 program
   .command('import')
   .description('import a CSV (or .csv.gz) file and print a JSON report; nothing is imported if a row is invalid, unless --skip-invalid')
-  .argument('<kind>', 'what the file holds: accounts, products or orders (one row per order line)')
+  .argument('<kind>', 'what the file holds: accounts, products, orders (one row per order line), tickets, referrals, suggestions or income')
   .argument('<file>', 'the .csv or .csv.gz file')
   .option(
     '--map <pairs>',

@@ -24,6 +24,8 @@ const ChurnPage = lazy(() => import('./pages/propensity/ChurnPage'));
 const AccuracyPage = lazy(() => import('./pages/propensity/AccuracyPage'));
 const TrainerPage = lazy(() => import('./pages/propensity/TrainerPage'));
 const TicketsPage = lazy(() => import('./pages/tickets/TicketsPage'));
+const CampaignsPage = lazy(() => import('./pages/campaigns/CampaignsPage'));
+const CampaignPage = lazy(() => import('./pages/campaigns/CampaignPage'));
 const SuggestionsPage = lazy(() => import('./pages/products/SuggestionsPage'));
 const RelationshipPage = lazy(() => import('./pages/relationship/RelationshipPage'));
 const ExitBoardPage = lazy(() => import('./pages/relationship/ExitBoardPage'));
@@ -52,6 +54,8 @@ export function AppRoutes() {
         <Route path="orders/:id" element={<OrderPage />} />
         <Route path="activities" element={<ActivitiesPage />} />
         <Route path="tickets" element={<TicketsPage />} />
+        <Route path="campaigns" element={<CampaignsPage />} />
+        <Route path="campaigns/:id" element={<CampaignPage />} />
         <Route path="suggestions" element={<SuggestionsPage />} />
         <Route path="analytics" element={<AnalyticsPage />} />
         <Route path="groups" element={<GroupsPage />} />

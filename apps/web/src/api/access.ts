@@ -1,8 +1,8 @@
 import { useCurrentUser } from './auth';
 import type { Role } from './enums';
 
-/** The areas of records a role may change, as apps/server/src/modules/users/access.ts has them. */
-export type RecordArea = 'accounts' | 'contacts' | 'orders' | 'activities' | 'products' | 'imports';
+/** The areas of records a role may change, as apps/server/src/modules/users/access.ts has them (campaigns: campaigns/service.ts). */
+export type RecordArea = 'accounts' | 'contacts' | 'orders' | 'activities' | 'products' | 'imports' | 'campaigns';
 
 const writers: Record<RecordArea, readonly Role[]> = {
   accounts: ['admin', 'manager', 'sales', 'service'],
@@ -11,6 +11,7 @@ const writers: Record<RecordArea, readonly Role[]> = {
   activities: ['admin', 'manager', 'sales', 'service'],
   products: ['admin', 'manager'],
   imports: ['admin', 'manager'],
+  campaigns: ['admin', 'manager', 'sales'],
 };
 
 export const canWrite = (role: Role | undefined, area: RecordArea) => role !== undefined && writers[area].includes(role);

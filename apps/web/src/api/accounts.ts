@@ -88,7 +88,7 @@ export const {
   useRestore: useRestoreAccount,
 } = accountsApi;
 
-export type TimelineEntryType = 'order' | 'activity' | 'contact' | 'audit';
+export type TimelineEntryType = 'order' | 'activity' | 'contact' | 'audit' | 'campaign';
 
 export interface TimelineEntry {
   at: string;

@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from './client';
 import type { AbcClass, AnalyticsRunStatus, LifecycleStage, ValueTier } from './enums';
+import type { RelationshipParams } from './relationship';
 import type { SegmentParams } from './segments';
 
 /** A text the server gives in both languages (definitions, lifecycle rule lines). */
@@ -26,6 +27,8 @@ export interface ValueParams {
   holdoutWeeks: number;
   /** the predictive model's settings (api/segments.ts); kept for later runs until changed */
   segments?: Partial<SegmentParams>;
+  /** relationship value and exit candidates (api/relationship.ts); kept for later runs until changed */
+  relationship?: Partial<RelationshipParams>;
 }
 
 export interface BgNbdParams {

@@ -17,7 +17,7 @@ export type ActivityType = (typeof activityTypes)[number];
 export const orderStatuses = ['completed', 'cancelled', 'returned', 'open'] as const;
 export type OrderStatus = (typeof orderStatuses)[number];
 
-export const importKinds = ['accounts', 'products', 'orders'] as const;
+export const importKinds = ['accounts', 'products', 'orders', 'tickets', 'referrals', 'suggestions', 'income'] as const;
 export type ImportKind = (typeof importKinds)[number];
 
 export const auditActions = ['create', 'update', 'delete', 'restore', 'import'] as const;

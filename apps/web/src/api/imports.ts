@@ -69,6 +69,10 @@ export interface ImportReport {
   products?: ImportWriteCounts;
   orders?: ImportWriteCounts;
   lines?: ImportWriteCounts;
+  tickets?: ImportWriteCounts;
+  referrals?: ImportWriteCounts;
+  suggestions?: ImportWriteCounts;
+  income?: ImportWriteCounts;
   durationMs?: number;
   [key: string]: unknown;
 }

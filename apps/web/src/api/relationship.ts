@@ -88,6 +88,15 @@ export interface RelationshipSummary {
   openedExitCases: number;
 }
 
+/** What an analyst may set (apps/server/src/modules/relationship/params.ts); kept with a run's params as `params.relationship`. */
+export interface RelationshipParams {
+  /** a customer becomes an exit candidate after being classed bad in this many consecutive snapshots */
+  exitSnapshots: number;
+}
+
+/** The exit rule the server accepts: never one snapshot alone, and no more than two years of monthly snapshots. */
+export const exitSnapshotsRange = { min: 2, max: 24, default: 3 } as const;
+
 export interface AhpMatrix {
   node: string;
   matrix: number[][];
@@ -160,6 +169,9 @@ export interface ExitCaseCard {
   updatedAt: string;
   ahpScore: number | null;
   comments: number;
+  /** completed orders since the exit (exited and retrospective cases): the customer may be won back */
+  returnedOrders: number | null;
+  returnedLastAt: string | null;
 }
 
 export interface ExitBoard {
@@ -203,15 +215,36 @@ export interface ExitCaseTask {
   version: number;
 }
 
+export type ProspectTrait = 'customerType' | 'industry' | 'region' | 'city';
+
+export interface ProspectReason {
+  trait: ProspectTrait;
+  value: string;
+  /** share of good customers with this value, and of the other classified customers */
+  goodShare: number;
+  otherShare: number;
+}
+
 export interface ReplacementProspect {
   kind: 'account' | 'lead';
   id: number;
   name: string;
+  /** P(good | traits), naive Bayes over the latest classification */
   resemblance: number;
   customerType: CustomerType | null;
   industry: string | null;
   region: string | null;
   city: string | null;
+  reasons: ProspectReason[];
+  sameIndustry: boolean;
+  sameRegion: boolean;
+}
+
+export interface ProspectList {
+  /** share of good customers among the classified: the score of a prospect whose traits say nothing */
+  baseRate: number | null;
+  reason: 'no-classification' | null;
+  items: ReplacementProspect[];
 }
 
 export interface ExitCaseFile {
@@ -221,7 +254,9 @@ export interface ExitCaseFile {
   events: ExitCaseEvent[];
   tasks: ExitCaseTask[];
   allowed: ExitStage[];
-  prospects: ReplacementProspect[];
+  prospects: ProspectList;
+  /** completed orders since the exit */
+  returned: { orders: number | null; amount: number | null; lastOrderAt: string | null };
 }
 
 export interface MoveInput {

@@ -45,6 +45,10 @@ export const enumsEnUS: Messages['enums'] = {
     accounts: 'Accounts',
     products: 'Products',
     orders: 'Orders / transactions',
+    tickets: 'Service tickets',
+    referrals: 'Referrals',
+    suggestions: 'Product suggestions',
+    income: 'Customer income history',
   },
   auditAction: {
     create: 'Created',
@@ -58,6 +62,7 @@ export const enumsEnUS: Messages['enums'] = {
     activity: 'Activity',
     contact: 'Contact',
     audit: 'Change',
+    campaign: 'Campaign',
   },
   preferredChannel: {
     email: 'Email',

@@ -43,6 +43,10 @@ export const enumsZhCN = {
     accounts: '客户',
     products: '产品',
     orders: '订单/交易',
+    tickets: '服务工单',
+    referrals: '转介绍',
+    suggestions: '产品建议',
+    income: '客户收入历史',
   },
   auditAction: {
     create: '创建',
@@ -56,6 +60,7 @@ export const enumsZhCN = {
     activity: '活动',
     contact: '联系人',
     audit: '变更',
+    campaign: '营销活动',
   },
   preferredChannel: {
     email: '邮件',

@@ -41,3 +41,4 @@ export {
   type RelationshipLabelSource,
   type RelationshipModel,
 } from './relationship-classifier.js';
+export * from './prospect-resemblance.js';

@@ -98,10 +98,19 @@ async function livePeriod(db: Db, accountId: number, periodStart: string) {
   return row;
 }
 
-/** A year starts on 1 January, a quarter on the first of January, April, July or October, a month on the 1st. */
-function assertPeriodStart(periodStart: string, periodType: PeriodType) {
+/**
+ * Why `periodStart` (YYYY-MM-DD) cannot start a period of this type, or null: a year starts on 1 January, a
+ * quarter on the first of January, April, July or October, a month on the 1st. (The income import checks its
+ * rows with it too.)
+ */
+export function periodStartProblem(periodStart: string, periodType: PeriodType): string | null {
   const [, month, day] = periodStart.split('-').map(Number);
   const ok = day === 1 && (periodType === 'month' || (periodType === 'quarter' && (month - 1) % 3 === 0) || (periodType === 'year' && month === 1));
-  if (!ok) throw badRequest('Invalid period', [{ path: 'period', message: `a ${periodType} must start on its first day (e.g. ${periodType === 'month' ? '2024-05-01' : periodType === 'quarter' ? '2024-04-01' : '2024-01-01'})` }]);
+  return ok ? null : `a ${periodType} must start on its first day (e.g. ${periodType === 'month' ? '2024-05-01' : periodType === 'quarter' ? '2024-04-01' : '2024-01-01'})`;
+}
+
+function assertPeriodStart(periodStart: string, periodType: PeriodType) {
+  const problem = periodStartProblem(periodStart, periodType);
+  if (problem) throw badRequest('Invalid period', [{ path: 'period', message: problem }]);
 }
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { idParams, listQuery } from '../../http/list-query.js';
 import { assertRole } from '../users/access.js';
 import { userOf } from '../users/auth-plugin.js';
+import { lifecycleStages, valueTiers } from '../analytics/latest-scores.js';
 import { accountKinds, customerTypes, relationshipLevels } from './schema.js';
 import * as service from './service.js';
 
@@ -42,8 +43,8 @@ export const accountRoutes: FastifyPluginAsyncZod = async (app) => {
     ownerId: z.coerce.number().int().positive().optional(),
     tag: z.string().max(50).optional(),
     segment: z.string().max(40).optional(),
-    valueTier: z.enum(['vip', 'major', 'ordinary', 'small']).optional(),
-    lifecycleStage: z.enum(['exploration', 'formation', 'stability', 'decline']).optional(),
+    valueTier: z.enum(valueTiers).optional(),
+    lifecycleStage: z.enum(lifecycleStages).optional(),
     abcClass: z.enum(['A', 'B', 'C']).optional(),
   });
 

@@ -9,6 +9,7 @@ import type { CurrentUser } from '../users/service.js';
 import { accounts } from './schema.js';
 import { csvLine } from '../../http/csv-writer.js';
 import { latestRunIdSql, latestScoresOf } from '../analytics/latest-scores.js';
+import { campaignMembershipEvents } from '../campaigns/membership-timeline.js';
 
 export const accountKind: RecordKind<typeof accounts> = {
   table: accounts,
@@ -33,7 +34,8 @@ function latestScoreColumn(column: 'predicted_clv' | 'p_alive' | 'monetary') {
   return sql`(SELECT s.${sql.raw(column)} FROM customer_scores s WHERE s.run_id = ${latestRunIdSql} AND s.account_id = ${accounts.id})`;
 }
 
-const scoreFilter = (column: 'segment' | 'value_tier' | 'lifecycle_stage' | 'abc_class', value: string | undefined) =>
+/** Accounts whose score in the newest snapshot has this value (no filter without a value). */
+export const scoreFilter = (column: 'segment' | 'value_tier' | 'lifecycle_stage' | 'abc_class', value: string | undefined) =>
   value ? sql`${accounts.id} IN (SELECT s.account_id FROM customer_scores s WHERE s.run_id = ${latestRunIdSql} AND s.${sql.raw(column)} = ${value})` : undefined;
 
 /** The accounts a user may see: a sales user only their own. */
@@ -149,7 +151,7 @@ export async function withAccountNames<T extends { accountId: number | null }>(d
   return items.map((i) => ({ ...i, accountName: i.accountId ? byId.get(i.accountId) ?? null : null }));
 }
 
-/** Every event of an account, newest first: orders, activities, contacts added, and audited changes. */
+/** Every event of an account, newest first: orders, activities, contacts added, campaigns joined and left, and audited changes. */
 export async function accountTimeline(db: Db, user: CurrentUser, id: number, limit = 200) {
   await getRecord(db, accountKind, id, accountScope(user));
   const { rows } = await db.execute<{ at: Date; type: string; title: string; detail: string | null; refId: number | null }>(sql`
@@ -162,10 +164,10 @@ export async function accountTimeline(db: Db, user: CurrentUser, id: number, lim
     UNION ALL
     (SELECT at, 'audit', action, (SELECT string_agg(k, ', ') FROM jsonb_object_keys(coalesce(changes, '{}'::jsonb)) k), NULL
        FROM audit_log WHERE entity_type = 'account' AND entity_id = ${String(id)} ORDER BY at DESC LIMIT ${limit})
+    UNION ALL
+    ${campaignMembershipEvents(id, limit)}
     ORDER BY at DESC LIMIT ${limit}`);
   return rows;
 }
 
-export const accountExists = async (db: Db, id: number) =>
-  (await db.select({ id: accounts.id }).from(accounts).where(and(eq(accounts.id, id), isNull(accounts.deletedAt)))).length > 0;
 

@@ -4,6 +4,10 @@ import type { Db } from '../../db/connection.js';
 // Kept apart from service.ts (which needs the accounts module): the accounts list reads these to filter and
 // sort by score, without an import cycle.
 
+/** Values of the value tier and lifecycle stage scores, for the filters that select accounts by them. */
+export const valueTiers = ['vip', 'major', 'ordinary', 'small'] as const;
+export const lifecycleStages = ['exploration', 'formation', 'stability', 'decline'] as const;
+
 /** The newest finished snapshot, as SQL for filters and sorts over accounts. */
 export const latestRunIdSql = sql`(SELECT max(id) FROM analytics_runs WHERE status = 'done')`;
 

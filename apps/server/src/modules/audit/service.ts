@@ -13,8 +13,11 @@ export interface AuditEntry {
   changes?: Record<string, [unknown, unknown]>;
 }
 
-export async function recordAudit(db: Executor, entry: AuditEntry) {
-  await db.insert(auditLog).values({ ...entry, entityId: String(entry.entityId), changes: entry.changes ?? null });
+/** Writes one audit row, or several in one statement (a change that touches many records at once). */
+export async function recordAudit(db: Executor, entry: AuditEntry | AuditEntry[]) {
+  const entries = Array.isArray(entry) ? entry : [entry];
+  if (entries.length === 0) return;
+  await db.insert(auditLog).values(entries.map((e) => ({ ...e, entityId: String(e.entityId), changes: e.changes ?? null })));
 }
 
 /** Field-by-field differences between two versions of a record, for the audit trail. */

@@ -4,11 +4,15 @@ import { accounts } from '../accounts/schema.js';
 import { contacts } from '../contacts/schema.js';
 import { users } from '../users/schema.js';
 
+export const campaignChannels = ['email', 'sms', 'phone'] as const;
+export const campaignStatuses = ['draft', 'scheduled', 'running', 'done', 'cancelled'] as const;
+export const memberLeftReasons = ['exit', 'removed'] as const;
+
 export const campaigns = pgTable('campaigns', {
   id: id(),
   name: text('name').notNull(),
-  channel: text('channel', { enum: ['email', 'sms', 'phone'] }).notNull(),
-  status: text('status', { enum: ['draft', 'scheduled', 'running', 'done', 'cancelled'] }).notNull().default('draft'),
+  channel: text('channel', { enum: campaignChannels }).notNull(),
+  status: text('status', { enum: campaignStatuses }).notNull().default('draft'),
   /** The segment aimed at, as a stored filter over accounts and analytics scores. */
   segment: jsonb('segment').$type<Record<string, unknown>>().notNull().default({}),
   subject: text('subject'),
@@ -33,6 +37,10 @@ export const campaignMembers = pgTable(
     respondedAt: timestamp('responded_at', { withTimezone: true }),
     response: text('response'),
     convertedOrderId: bigint('converted_order_id', { mode: 'number' }),
+    addedAt: timestamp('added_at', { withTimezone: true }).notNull().defaultNow(),
+    /** A member who leaves is kept, with when and why: 'exit' (the customer's exit was approved) or 'removed' (by hand). */
+    leftAt: timestamp('left_at', { withTimezone: true }),
+    leftReason: text('left_reason', { enum: memberLeftReasons }),
   },
   (t) => [uniqueIndex('campaign_members_key').on(t.campaignId, t.accountId), index('campaign_members_account_idx').on(t.accountId)],
 );

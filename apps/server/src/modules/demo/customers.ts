@@ -278,7 +278,8 @@ function identity(r: Random, input: IdentityInput): Customer {
   };
 }
 
-function organisationName(r: Random, input: IdentityInput): { name: string; domain: string | null } {
+/** A new organisation's name in its language, unique among `usedNames` (which it extends). */
+export function organisationName(r: Random, input: Pick<IdentityInput, 'segment' | 'city' | 'language' | 'usedNames'>): { name: string; domain: string | null } {
   const { segment, city, language, usedNames } = input;
   for (let attempt = 0; ; attempt++) {
     const candidate = language === 'zh' ? chineseOrganisation(r, segment, city) : englishOrganisation(r, segment, city);

@@ -9,6 +9,7 @@ import type { Database } from '../../db/connection.js';
 import { migrateDatabase } from '../../db/migrate.js';
 import { verifyPassword } from '../users/passwords.js';
 import { generateDemoCompany } from './generate.js';
+import { DEMO_LEADS } from './leads.js';
 import { DEMO_PARAMETERS, DEMO_PASSWORD, DEMO_USERS, loadDemoCompany, type DemoSummary } from './service.js';
 
 const asOf = new Date('2025-06-30T00:00:00Z');
@@ -79,7 +80,8 @@ describe('demo company', () => {
              (SELECT count(*) FROM products)::int AS products, (SELECT count(*) FROM orders)::int AS orders,
              (SELECT count(*) FROM order_lines)::int AS "orderLines", (SELECT count(*) FROM activities)::int AS activities,
              (SELECT count(*) FROM tickets)::int AS tickets, (SELECT count(*) FROM referrals)::int AS referrals,
-             (SELECT count(*) FROM product_suggestions)::int AS suggestions, (SELECT count(*) FROM account_income_history)::int AS "incomePeriods"`);
+             (SELECT count(*) FROM product_suggestions)::int AS suggestions, (SELECT count(*) FROM account_income_history)::int AS "incomePeriods",
+             (SELECT count(*) FROM leads)::int AS leads`);
     expect(counts).toEqual({ ...summary });
     expect(summary.users).toBe(6);
     expect(summary.accounts).toBe(DEMO_PARAMETERS.accounts);
@@ -95,6 +97,12 @@ describe('demo company', () => {
     expect(summary.referrals).toBeGreaterThanOrEqual(250);
     expect(summary.suggestions).toBeGreaterThanOrEqual(300);
     expect(summary.incomePeriods).toBeGreaterThanOrEqual(3_000);
+    expect(summary.leads).toBe(DEMO_LEADS);
+    // leads carry the traits prospects are compared on, drawn from real customers
+    const leadTraits = await one<{ complete: number }>(`
+      SELECT count(*) FILTER (WHERE l.attributes ->> 'customerType' IS NOT NULL AND l.attributes ->> 'city' IS NOT NULL
+        AND EXISTS (SELECT 1 FROM accounts a WHERE a.city = l.attributes ->> 'city' AND a.customer_type::text = l.attributes ->> 'customerType'))::int AS complete FROM leads l`);
+    expect(leadTraits.complete).toBe(DEMO_LEADS);
     // 1–3 contacts per organisation, none for persons
     const perOrg = await rows<{ kind: string; n: number }>(`
       SELECT a.kind, count(c.id)::int AS n FROM accounts a LEFT JOIN contacts c ON c.account_id = a.id GROUP BY a.id, a.kind`);

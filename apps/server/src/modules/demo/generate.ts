@@ -11,6 +11,7 @@ import { chineseMobile, chineseName, englishName, foreignMobile, landline, slug 
 import { DEMO_PARAMETERS, type CustomerType, type DemoParameters } from './parameters.js';
 import { customerOrders, ORIGINAL_ORDER_NO, Shop, Shopper } from './purchases.js';
 import { Random } from './random.js';
+import { generateLeads } from './leads.js';
 import { generateRelationshipData } from './relationship.js';
 
 const DAY = 86400_000;
@@ -62,7 +63,8 @@ export function generateDemoCompany(options: GenerateOptions = {}): DemoCompany 
   const activities = generateActivities(rng.fork('activities'), { accounts, customers, contacts, orders, products, asOf, historyStart });
   // Tickets, referrals, suggestions and income history draw from their own streams: the rest stays as it was.
   const { tickets, referrals, suggestions, incomes } = generateRelationshipData(rng.fork('relationship'), { accounts, customers, contacts, orders, products, asOf, historyStart });
-  return { asOf, historyStart, users: DEMO_USERS.map((u) => ({ ...u })), products, accounts, contacts, orders, activities, tickets, referrals, suggestions, incomes };
+  const leads = generateLeads(rng.fork('leads'), accounts, customers, asOf);
+  return { asOf, historyStart, users: DEMO_USERS.map((u) => ({ ...u })), products, accounts, contacts, orders, activities, tickets, referrals, suggestions, incomes, leads };
 }
 
 const CATEGORY_LABELS: Record<string, readonly [string, string]> = {

@@ -201,4 +201,19 @@ export interface DemoCompany {
   referrals: DemoReferral[];
   suggestions: DemoSuggestion[];
   incomes: DemoIncome[];
+  leads: DemoLead[];
+}
+
+/** A prospect the sales team is working on: not yet a customer, so it has traits but no behaviour. */
+export interface DemoLead {
+  name: string;
+  company: string;
+  email: string | null;
+  phone: string;
+  source: 'form' | 'import' | 'campaign' | 'referral' | 'manual';
+  status: 'new' | 'working' | 'qualified' | 'unqualified';
+  owner: UserKey | null;
+  /** customerType, industry, region, city: the traits prospects are compared on */
+  attributes: Record<string, AttributeValue>;
+  createdAt: number;
 }

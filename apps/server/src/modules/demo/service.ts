@@ -33,7 +33,7 @@ export async function loadDemoCompany(db: Db, options: DemoOptions = {}): Promis
   ).rows;
   if (existing.accounts + existing.products + existing.orders > 0) {
     const skipped = `the database already holds ${existing.accounts} accounts, ${existing.products} products and ${existing.orders} orders`;
-    return { users: 0, accounts: 0, contacts: 0, products: 0, orders: 0, orderLines: 0, activities: 0, tickets: 0, referrals: 0, suggestions: 0, incomePeriods: 0, skipped };
+    return { users: 0, accounts: 0, contacts: 0, products: 0, orders: 0, orderLines: 0, activities: 0, tickets: 0, referrals: 0, suggestions: 0, incomePeriods: 0, leads: 0, skipped };
   }
   const company = generateDemoCompany(options);
   // One argon2 hash for all demo users: hashing is deliberately slow.

@@ -77,9 +77,10 @@ export interface WriteCounts {
   referrals: number;
   suggestions: number;
   incomePeriods: number;
+  leads: number;
 }
 
-const LOADED_TABLES = ['products', 'accounts', 'contacts', 'orders', 'order_lines', 'activities', 'tickets', 'referrals', 'product_suggestions', 'account_income_history'];
+const LOADED_TABLES = ['products', 'accounts', 'contacts', 'orders', 'order_lines', 'activities', 'tickets', 'referrals', 'product_suggestions', 'account_income_history', 'leads'];
 
 export async function writeDemoCompany(tx: Executor, company: DemoCompany, passwordHash: string): Promise<WriteCounts> {
   const counts = await withForeignKeysCheckedAfter(tx, LOADED_TABLES, () => writeRows(tx, company, passwordHash));
@@ -89,7 +90,7 @@ export async function writeDemoCompany(tx: Executor, company: DemoCompany, passw
 }
 
 async function writeRows(tx: Executor, company: DemoCompany, passwordHash: string): Promise<WriteCounts> {
-  const { users, products, accounts, contacts, orders, activities, tickets, referrals, suggestions, incomes, historyStart } = company;
+  const { users, products, accounts, contacts, orders, activities, tickets, referrals, suggestions, incomes, leads, historyStart } = company;
 
   // Users: the demo logins; one already there (a second load after the accounts were deleted) is reused.
   const userRows = await tx.execute<{ id: number; email: string }>(sql`
@@ -338,6 +339,25 @@ async function writeRows(tx: Executor, company: DemoCompany, passwordHash: strin
     incomes.length,
   );
 
+  await insertColumns(
+    tx,
+    'leads',
+    [
+      { name: 'name', type: 'text', values: leads.map((l) => l.name) },
+      { name: 'company', type: 'text', values: leads.map((l) => l.company) },
+      { name: 'email', type: 'text', values: leads.map((l) => l.email) },
+      { name: 'phone', type: 'text', values: leads.map((l) => l.phone) },
+      { name: 'source', type: 'text', values: leads.map((l) => l.source) },
+      { name: 'status', type: 'text', values: leads.map((l) => l.status) },
+      { name: 'owner_id', type: 'integer', values: leads.map((l) => uid(l.owner)) },
+      { name: 'attributes', type: 'text', expr: 'u."attributes"::jsonb', values: leads.map((l) => JSON.stringify(l.attributes)) },
+      { name: 'created_at', type: 'text', expr: ts('created_at'), values: leads.map((l) => iso(l.createdAt)) },
+      { name: 'updated_at', type: 'text', expr: ts('updated_at'), values: leads.map((l) => iso(l.createdAt)) },
+      { name: 'created_by', type: 'integer', values: leads.map((l) => uid(l.owner)) },
+    ],
+    leads.length,
+  );
+
   return {
     users: users.length,
     accounts: accounts.length,
@@ -350,6 +370,7 @@ async function writeRows(tx: Executor, company: DemoCompany, passwordHash: strin
     referrals: referrals.length,
     suggestions: suggestions.length,
     incomePeriods: incomes.length,
+    leads: leads.length,
   };
 }
 

@@ -52,15 +52,38 @@ export async function upsertCounts(db: Executor, insertSql: string, values: unkn
   return rows[0];
 }
 
-/** Ids of rows by their natural key (external id, SKU, order number). */
+/** A row found by its natural key: its id, and whether it is in the recycle bin. */
+export interface KeyedRecord {
+  id: number;
+  deleted: boolean;
+}
+
+/**
+ * Rows by their natural key (external id, SKU, order number, or an expression such as lower(email)), looked up
+ * in batches. `deleted` says how the table marks a row in the recycle bin ('false' for a table without one).
+ */
+export async function recordsByKey(
+  db: Executor,
+  table: string,
+  keyColumn: string,
+  keys: string[],
+  deleted = 'deleted_at IS NOT NULL',
+): Promise<Map<string, KeyedRecord>> {
+  const found = new Map<string, KeyedRecord>();
+  for (let from = 0; from < keys.length; from += BATCH_ROWS) {
+    const { rows } = await db.query<{ id: number; key: string; deleted: boolean }>(
+      `SELECT id, ${keyColumn} AS key, ${deleted} AS deleted FROM ${table} WHERE ${keyColumn} = ANY($1::text[])`,
+      [keys.slice(from, from + BATCH_ROWS)],
+    );
+    for (const r of rows) found.set(r.key, { id: Number(r.id), deleted: r.deleted });
+  }
+  return found;
+}
+
+/** Ids of rows by their natural key, deleted or not. */
 export async function idsByKey(db: Executor, table: string, keyColumn: string, keys: string[]): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
-  for (let from = 0; from < keys.length; from += BATCH_ROWS) {
-    const { rows } = await db.query<{ id: number; key: string }>(`SELECT id, ${keyColumn} AS key FROM ${table} WHERE ${keyColumn} = ANY($1::text[])`, [
-      keys.slice(from, from + BATCH_ROWS),
-    ]);
-    for (const r of rows) ids.set(r.key, Number(r.id));
-  }
+  for (const [key, record] of await recordsByKey(db, table, keyColumn, keys)) ids.set(key, record.id);
   return ids;
 }
 

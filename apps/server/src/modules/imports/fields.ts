@@ -59,10 +59,75 @@ const productFields: ImportField[] = [
   field('launch_date', 'Launch date', ['launched', 'releasedate', 'launchdate']),
 ];
 
+// The customer a row is about, in the files that reference customers (they must exist: these files never create accounts).
+const customerAliases = ['customerid', 'customer', 'customerno', 'customernumber', 'accountid', 'clientid'];
+const notesAliases = ['note', 'comment', 'comments', 'remarks'];
+
+const ticketFields: ImportField[] = [
+  field('external_id', 'Ticket number (external id)', ['ticketid', 'ticketno', 'ticketnumber', 'caseid', 'caseno', 'casenumber', 'issueid', 'id'], true),
+  field('account', 'Customer (external id)', customerAliases, true),
+  field('subject', 'Subject', ['title', 'summary', 'topic', 'issue'], true),
+  field('kind', 'Kind (request / complaint / question / incident)', ['type', 'tickettype', 'casetype', 'category']),
+  field('priority', 'Priority (low / normal / high / urgent)', ['urgency', 'severity']),
+  field('status', 'Status (open / in progress / waiting / resolved / closed)', ['ticketstatus', 'state']),
+  field('opened_at', 'Opened', ['opened', 'openedon', 'createdat', 'created', 'createddate', 'opendate', 'dateopened', 'reportedat', 'date'], true),
+  field('resolved_at', 'Resolved', ['resolved', 'resolveddate', 'resolutiondate', 'solvedat']),
+  field('closed_at', 'Closed', ['closed', 'closeddate', 'closedon']),
+  field('sla_due_at', 'SLA due', ['sladue', 'duedate', 'dueat', 'due', 'deadline']),
+  field('minutes_spent', 'Minutes spent', ['minutes', 'timespent', 'timespentminutes', 'durationminutes', 'effortminutes']),
+  field('cost_spent', 'Cost', ['cost', 'servicecost', 'totalcost']),
+  field('csat', 'CSAT (1–5)', ['satisfaction', 'csatscore', 'rating']),
+  field('nps', 'NPS (0–10)', ['npsscore']),
+  field('description', 'Description', ['details', 'body', 'message', 'text']),
+  field('assignee', 'Assignee (user email)', ['assignedto', 'assigneeemail', 'agent', 'owner']),
+];
+
+const referralFields: ImportField[] = [
+  field('referrer', 'Referring customer (external id)', ['referredby', 'referrerid', 'referrercustomerid', 'referringcustomer', 'introducer'], true),
+  field('referred', 'Referred customer (external id)', ['referredcustomer', 'referredcustomerid', 'referredid', 'newcustomer', 'referee'], true),
+  field('referred_at', 'Referral date', ['referraldate', 'referredon', 'date']),
+  field('value', 'Value', ['referralvalue', 'worth', 'amount']),
+  field('notes', 'Notes', notesAliases),
+];
+
+const suggestionFields: ImportField[] = [
+  field('external_id', 'Suggestion id (external id)', ['suggestionid', 'ideaid', 'feedbackid', 'id'], true),
+  field('account', 'Customer (external id)', customerAliases, true),
+  field('product', 'Product SKU', ['sku', 'productsku', 'stockcode', 'productcode', 'itemcode', 'productid']),
+  field('suggestion', 'Suggestion', ['idea', 'feedback', 'text', 'description'], true),
+  field('status', 'Status (new / reviewed / adopted / rejected)', ['suggestionstatus', 'state']),
+  field('suggested_at', 'Suggested on', ['suggested', 'suggestiondate', 'submittedat', 'createdat', 'created', 'date']),
+  field('response', 'Response', ['reply', 'answer', 'companyresponse']),
+  field('reviewed_at', 'Reviewed on', ['reviewed', 'revieweddate', 'reviewdate']),
+];
+
+const incomeFields: ImportField[] = [
+  field('account', 'Customer (external id)', customerAliases, true),
+  field('period_start', 'Period start (first day)', ['period', 'periodstart', 'startdate', 'from', 'date'], true),
+  field('period_type', 'Period type (year / quarter / month)', ['periodtype', 'type', 'granularity', 'periodicity']),
+  field('income', 'Income / revenue', ['revenue', 'turnover', 'annualrevenue', 'sales', 'amount'], true),
+  field('source', 'Source', ['datasource', 'origin']),
+  field('notes', 'Notes', notesAliases),
+];
+
 export const importFields: Record<ImportKind, ImportField[]> = {
   orders: orderFields,
   accounts: accountFields,
   products: productFields,
+  tickets: ticketFields,
+  referrals: referralFields,
+  suggestions: suggestionFields,
+  income: incomeFields,
+};
+
+/** The field whose first values suggest the file's date format (upload and validation); accounts have no date. */
+export const sampleDateField: Partial<Record<ImportKind, string>> = {
+  orders: 'date',
+  products: 'launch_date',
+  tickets: 'opened_at',
+  referrals: 'referred_at',
+  suggestions: 'suggested_at',
+  income: 'period_start',
 };
 
 /** What the upload response lists: the fields without their aliases. */

@@ -1,11 +1,17 @@
 import { AccountRows, type AccountPlan } from './account-rows.js';
+import type { Executor } from './bulk-writes.js';
 import { compileDateFormat, suggestDateFormat, type DateFormat } from './date-format.js';
 import type { DelimiterName } from './delimiter.js';
+import { sampleDateField } from './fields.js';
 import { FileProblem } from './file-source.js';
 import { resolveMapping, type ColumnMapping, type ResolvedMapping } from './mapping.js';
 import { OrderRows, type OrderPlan } from './order-rows.js';
+import { userIdsByEmail } from './owner-lookup.js';
 import { ProductRows, type ProductPlan } from './product-rows.js';
+import { recordKinds, type RecordKindName } from './record-kinds.js';
+import { RecordRows, type RecordPlan } from './record-rows.js';
 import { asStructureProblem, columnNames, CsvStructureProblem, isBlankRecord, readRecords } from './record-reader.js';
+import { References } from './references.js';
 import { RowErrors } from './row-errors.js';
 import type { ReadingContext, RowReader } from './row-reading.js';
 import type { ImportKind } from './schema.js';
@@ -18,7 +24,25 @@ export interface ReadingOptions {
   dateFormat: string;
 }
 
-export type ImportPlan = { kind: 'orders'; plan: OrderPlan } | { kind: 'accounts'; plan: AccountPlan } | { kind: 'products'; plan: ProductPlan };
+export type ImportPlan =
+  | { kind: 'orders'; plan: OrderPlan }
+  | { kind: 'accounts'; plan: AccountPlan }
+  | { kind: 'products'; plan: ProductPlan }
+  | { kind: RecordKindName; plan: RecordPlan<string> };
+
+/** The row reader of each kind of file. */
+function rowReader(kind: ImportKind, ctx: ReadingContext): RowReader<unknown> {
+  switch (kind) {
+    case 'orders':
+      return new OrderRows(ctx);
+    case 'accounts':
+      return new AccountRows(ctx);
+    case 'products':
+      return new ProductRows(ctx);
+    default:
+      return new RecordRows(ctx, recordKinds[kind].spec);
+  }
+}
 
 /** The outcome of the first pass over a file: every row read and checked, nothing written. */
 export interface FileReading {
@@ -36,7 +60,6 @@ export interface FileReading {
 }
 
 export interface ReadingHooks {
-  userIds?: Map<string, number>;
   /** called every few thousand rows with the rows read so far */
   onRows?: (rows: number) => void;
 }
@@ -56,10 +79,14 @@ export async function readColumns(filePath: string, delimiter: DelimiterName): P
 /**
  * Reads the whole file as a stream, checks every row against the mapping and the date format, and plans the
  * writes. Throws (400 material) when the date format or the mapping itself is wrong; problems of single rows
- * go to `errors` with their row number.
+ * go to `errors` with their row number. `db` is only read: the users, customers and products the rows name.
  */
-export async function readImportFile(filePath: string, options: ReadingOptions, hooks: ReadingHooks = {}): Promise<FileReading> {
+export async function readImportFile(filePath: string, options: ReadingOptions, db: Executor, hooks: ReadingHooks = {}): Promise<FileReading> {
   const dateFormat = compileDateFormat(options.dateFormat);
+  // what the rows name in the database: the owners of an accounts file (few: all users at once), and the
+  // customers, products and users of record files (looked up once the file is read, in batches)
+  const userIds = options.kind === 'accounts' && options.mapping.owner_email ? await userIdsByEmail(db) : undefined;
+  const references = new References(db);
   const errors = new RowErrors();
   const records = await readRecords(filePath, options.delimiter);
   let columns: string[] | null = null;
@@ -76,9 +103,10 @@ export async function readImportFile(filePath: string, options: ReadingOptions, 
       if (columns === null) {
         columns = columnNames(cells);
         mapping = resolveMapping(options.kind, options.mapping, columns);
-        const ctx: ReadingContext = { mapping, dateFormat, errors, userIds: hooks.userIds };
-        reader = options.kind === 'orders' ? new OrderRows(ctx) : options.kind === 'accounts' ? new AccountRows(ctx) : new ProductRows(ctx);
-        dateIndex = mapping.index[options.kind === 'products' ? 'launch_date' : 'date'];
+        const ctx: ReadingContext = { mapping, dateFormat, errors, userIds, references };
+        reader = rowReader(options.kind, ctx);
+        const dateField = sampleDateField[options.kind];
+        dateIndex = dateField === undefined ? undefined : mapping.index[dateField];
         continue;
       }
       if (isBlankRecord(cells)) {
@@ -104,6 +132,8 @@ export async function readImportFile(filePath: string, options: ReadingOptions, 
     totalRows++; // the row it could not read
   }
   if (columns === null || reader === null) throw new FileProblem('The file is empty');
+  // A file that cannot be read to its end is refused whole: no need to look up what its rows name.
+  if (reader.resolve && !errors.fatal) await reader.resolve();
   hooks.onRows?.(totalRows);
   const plan = { kind: options.kind, plan: reader.finish() } as ImportPlan;
   return {

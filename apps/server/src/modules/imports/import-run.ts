@@ -9,8 +9,9 @@ import { timeZoneNote } from './date-format.js';
 import { readImportFile, type FileReading, type ImportPlan, type ReadingOptions } from './import-reading.js';
 import { newProgress, type ImportProgress } from './import-progress.js';
 import { writeOrders } from './order-writer.js';
-import { userIdsByEmail } from './owner-lookup.js';
 import { writeProducts } from './product-writer.js';
+import { recordKinds, type RecordKindName } from './record-kinds.js';
+import { upsertRecords } from './record-upsert.js';
 import type { RowError } from './row-errors.js';
 
 export interface ImportRequest extends ReadingOptions {
@@ -31,7 +32,10 @@ export interface ImportRequest extends ReadingOptions {
 /** Errors listed in a stored report and an API response; the count and the skipped rows are always complete. */
 export const REPORT_ERRORS = 1000;
 
-export interface ImportReport {
+/** What an import wrote, per table it writes (an orders file writes four). */
+export type WrittenCounts = Partial<Record<'accounts' | 'products' | 'orders' | 'lines' | RecordKindName, WriteCounts>>;
+
+export interface ImportReport extends WrittenCounts {
   /** imported: written; dry_run: checked only; rejected: nothing written (invalid rows without skipInvalid, or unreadable CSV) */
   outcome: 'imported' | 'dry_run' | 'rejected';
   message: string;
@@ -50,10 +54,6 @@ export interface ImportReport {
   skippedRows: number[];
   /** what the valid rows hold */
   file: Record<string, number>;
-  accounts?: WriteCounts;
-  products?: WriteCounts;
-  orders?: WriteCounts;
-  lines?: WriteCounts;
   suggestedDateFormat: string | null;
   readMs: number;
   writeMs: number;
@@ -77,8 +77,7 @@ export interface ImportResult {
 export async function runImport(database: Database, request: ImportRequest, progress: ImportProgress = newProgress()): Promise<ImportResult> {
   const started = Date.now();
   progress.phase = 'reading';
-  const userIds = request.kind === 'accounts' && request.mapping.owner_email ? await userIdsByEmail(database.pool) : undefined;
-  const reading = await readImportFile(request.filePath, request, { userIds, onRows: (rows) => (progress.rowsRead = rows) });
+  const reading = await readImportFile(request.filePath, request, database.pool, { onRows: (rows) => (progress.rowsRead = rows) });
   progress.totalRows = reading.totalRows;
   const readMs = Date.now() - started;
   const invalidRows = reading.errors.invalidRows.length;
@@ -154,14 +153,23 @@ export async function runImport(database: Database, request: ImportRequest, prog
 function rowsToWrite(plan: ImportPlan) {
   if (plan.kind === 'orders') return plan.plan.lines.orderNo.length;
   if (plan.kind === 'accounts') return plan.plan.externalId.length;
-  return plan.plan.sku.length;
+  if (plan.kind === 'products') return plan.plan.sku.length;
+  return plan.plan.rows.length;
 }
 
-async function writePlan(client: pg.PoolClient, reading: FileReading, request: ImportRequest, onRows: (rows: number) => void) {
+async function writePlan(client: pg.PoolClient, reading: FileReading, request: ImportRequest, onRows: (rows: number) => void): Promise<WrittenCounts> {
   const { plan } = reading;
-  if (plan.kind === 'orders') return writeOrders(client, plan.plan, { userId: request.userId, currency: request.currency, onLines: onRows });
-  if (plan.kind === 'accounts') return writeAccounts(client, plan.plan, request.userId, onRows);
-  return writeProducts(client, plan.plan, request.userId, onRows);
+  const { userId } = request;
+  switch (plan.kind) {
+    case 'orders':
+      return writeOrders(client, plan.plan, { userId, currency: request.currency, onLines: onRows });
+    case 'accounts':
+      return writeAccounts(client, plan.plan, userId, onRows);
+    case 'products':
+      return writeProducts(client, plan.plan, userId, onRows);
+    default:
+      return { [plan.kind]: await upsertRecords(client, recordKinds[plan.kind], plan.plan, userId, onRows) };
+  }
 }
 
 /** Marks the job done with its report, in the import's own transaction; creates the row for CLI imports. */

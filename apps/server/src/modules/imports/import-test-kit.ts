@@ -67,7 +67,7 @@ export async function runAndWait(app: FastifyInstance, headers: Headers, id: num
 
 /** Row counts and an md5 over every column of every row of the tables an import writes. */
 export async function tableFingerprint(pool: pg.Pool) {
-  const tables = ['accounts', 'products', 'orders', 'order_lines'];
+  const tables = ['accounts', 'products', 'orders', 'order_lines', 'tickets', 'referrals', 'product_suggestions', 'account_income_history'];
   const out: Record<string, { rows: number; md5: string | null }> = {};
   for (const t of tables) {
     const { rows } = await pool.query(`SELECT count(*)::int AS rows, md5(string_agg(t::text, E'\\n' ORDER BY t.id)) AS md5 FROM ${t} t`);

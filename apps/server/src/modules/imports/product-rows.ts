@@ -1,7 +1,8 @@
 import { isProblem } from './cell-problem.js';
-import { booleanValue, decimalValue, keyValue, roundCents, textValue, withinNumeric } from './cell-values.js';
+import { booleanValue, keyValue, textValue } from './cell-values.js';
+import { day, money } from './field-types.js';
 import { isMapped } from './mapping.js';
-import { cellOf, isQuoted, isoDay, PREVIEW_ROWS, reportProblem, type ReadingContext, type RowReader } from './row-reading.js';
+import { cellOf, isQuoted, PREVIEW_ROWS, reportProblem, type ReadingContext, type RowReader } from './row-reading.js';
 
 /** Columns of the products table a products file can set, by import field. */
 export const productColumns = {
@@ -56,15 +57,9 @@ export class ProductRows implements RowReader<ProductPlan> {
           break;
         case 'list_price':
         case 'unit_cost': {
-          if (blank) {
-            values[field] = null;
-            break;
-          }
-          const v = decimalValue(cell);
-          const fits = isProblem(v) ? v : withinNumeric(v, 14, 2);
-          if (isProblem(fits)) problem(field, fits.message);
-          else if (fits < 0) problem(field, `${fits} is negative`);
-          else values[field] = roundCents(fits);
+          const v = blank ? null : money(14)(cell, false, ctx);
+          if (isProblem(v)) problem(field, v.message);
+          else values[field] = v;
           break;
         }
         case 'value_added': {
@@ -75,13 +70,9 @@ export class ProductRows implements RowReader<ProductPlan> {
           break;
         }
         case 'launch_date': {
-          if (blank) {
-            values.launch_date = null;
-            break;
-          }
-          const v = ctx.dateFormat.parse(cell);
+          const v = blank ? null : day(cell, false, ctx);
           if (isProblem(v)) problem(field, v.message);
-          else values.launch_date = isoDay(v);
+          else values.launch_date = v;
           break;
         }
         default:

@@ -9,23 +9,49 @@ export interface RowError {
 /** Detailed errors kept in memory; beyond this only the rows are counted (a wrong date format fails every row). */
 export const MAX_KEPT_ERRORS = 100_000;
 
-/** Collects the problems of a reading pass, in row order. */
+/**
+ * Collects the problems of a reading pass, and answers them in row order whatever order they came in: most come
+ * row by row, but what the rows name in the database is checked once the whole file is read (references.ts), and
+ * those problems arrive late. They are put in order when next read, once, not on every add.
+ */
 export class RowErrors {
-  readonly errors: RowError[] = [];
-  /** every invalid row, in order (these are the rows skipped by skipInvalid) */
-  readonly invalidRows: number[] = [];
+  private kept: RowError[] = [];
+  private rows: number[] = [];
+  private inOrder = true;
   errorCount = 0;
   /** a problem that stops the whole file (unreadable CSV structure); set at most once */
   fatal: RowError | null = null;
 
+  /** the problems kept (the first MAX_KEPT_ERRORS found), by row; a row's problems in the order found */
+  get errors(): RowError[] {
+    this.order();
+    return this.kept;
+  }
+
+  /** every invalid row, once, in order (these are the rows skipped by skipInvalid) */
+  get invalidRows(): number[] {
+    this.order();
+    return this.rows;
+  }
+
   add(row: number, column: string | null, field: string | null, message: string) {
     this.errorCount++;
-    if (this.errors.length < MAX_KEPT_ERRORS) this.errors.push({ row, column, field, message });
-    if (this.invalidRows[this.invalidRows.length - 1] !== row) this.invalidRows.push(row);
+    if (this.kept.length < MAX_KEPT_ERRORS) this.kept.push({ row, column, field, message });
+    const last = this.rows[this.rows.length - 1];
+    if (last === row) return;
+    if (last !== undefined && row < last) this.inOrder = false;
+    this.rows.push(row);
   }
 
   stop(row: number, message: string) {
     this.add(row, null, null, message);
     this.fatal = { row, column: null, field: null, message };
+  }
+
+  private order() {
+    if (this.inOrder) return;
+    this.kept.sort((a, b) => a.row - b.row); // stable: a row's problems keep their order
+    this.rows = [...new Set(this.rows)].sort((a, b) => a - b);
+    this.inOrder = true;
   }
 }

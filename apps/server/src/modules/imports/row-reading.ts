@@ -1,5 +1,6 @@
 import type { DateFormat } from './date-format.js';
 import { columnOf, type ResolvedMapping } from './mapping.js';
+import type { References } from './references.js';
 import type { RowErrors } from './row-errors.js';
 
 /** What every kind's row reader gets: where the fields are, how dates are written, where problems go. */
@@ -9,6 +10,8 @@ export interface ReadingContext {
   errors: RowErrors;
   /** users by lower-case email, for accounts' owner_email */
   userIds?: Map<string, number>;
+  /** the database, for the customers, products and users that rows name (looked up after the pass) */
+  references?: References;
 }
 
 /**
@@ -18,6 +21,8 @@ export interface ReadingContext {
 export interface RowReader<Plan> {
   /** `quoted`: the columns whose value was quoted in the file, if any */
   readRow(row: number, cells: string[], quoted?: ReadonlySet<number>): void;
+  /** after the last row: checks what the rows name against the database; problems go to their rows */
+  resolve?(): Promise<void>;
   finish(): Plan;
   /** the first valid rows as they will be imported, field name → value */
   readonly preview: Record<string, unknown>[];

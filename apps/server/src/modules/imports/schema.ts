@@ -1,6 +1,10 @@
 import { bigserial, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 
-export const importKinds = ['accounts', 'products', 'orders'] as const;
+/**
+ * What a file can hold. `kind` below is plain text in the database (no enum type, no check): a new kind needs
+ * no migration, and the API refuses any other value (service.ts, import-command.ts).
+ */
+export const importKinds = ['accounts', 'products', 'orders', 'tickets', 'referrals', 'suggestions', 'income'] as const;
 export type ImportKind = (typeof importKinds)[number];
 
 /** An import from upload to result; the uploaded file lives in the data directory until it is run. */

@@ -9,15 +9,14 @@ import type { CurrentUser } from '../users/service.js';
 import { suggestMapping } from './column-matching.js';
 import { compileDateFormat, DateFormatError, ISO_DATE_FORMAT, suggestDateFormat } from './date-format.js';
 import { delimiterNames, detectDelimiter, parseDelimiter, type DelimiterName } from './delimiter.js';
-import { publicFields } from './fields.js';
+import { publicFields, sampleDateField } from './fields.js';
 import { FileProblem, readFileHead } from './file-source.js';
 import { readColumns, readImportFile } from './import-reading.js';
 import { newProgress, progressRows, type ImportProgress } from './import-progress.js';
 import { REPORT_ERRORS, runImport } from './import-run.js';
 import { resolveMapping, type ColumnMapping } from './mapping.js';
-import { userIdsByEmail } from './owner-lookup.js';
 import { asStructureProblem, columnNames, CsvStructureProblem, isBlankRecord, readRecords } from './record-reader.js';
-import { importJobs, type ImportKind } from './schema.js';
+import { importJobs, importKinds, type ImportKind } from './schema.js';
 import { removeUpload, type SavedUpload } from './upload-store.js';
 
 export interface ImportOptionsInput {
@@ -63,13 +62,14 @@ export class ImportJobs {
     assertCanWrite(user, 'imports');
     try {
       if (!kind || !isImportKind(kind)) {
-        throw badRequest('Say what the file holds: kind is accounts, products or orders', [{ path: 'kind', message: 'must be one of accounts, products, orders' }]);
+        throw badRequest(`Say what the file holds: kind is one of ${importKinds.join(', ')}`, [{ path: 'kind', message: `must be one of ${importKinds.join(', ')}` }]);
       }
       const head = await readFileHead(saved.filePath);
       const delimiter = detectDelimiter(head.text, head.complete);
       const { headers, sample } = await readSample(saved.filePath, delimiter);
       const suggestedMapping = suggestMapping(kind, headers);
-      const dateColumn = suggestedMapping[kind === 'products' ? 'launch_date' : 'date'];
+      const dateField = sampleDateField[kind];
+      const dateColumn = dateField === undefined ? null : suggestedMapping[dateField];
       const dateIndex = dateColumn ? headers.indexOf(dateColumn) : -1;
       const suggestedDateFormat = dateIndex >= 0 ? suggestDateFormat(sample.map((r) => r[dateIndex] ?? '')) : null;
       const [job] = await this.db
@@ -101,8 +101,7 @@ export class ImportJobs {
     const job = await this.openJob(id);
     const options = await this.checkOptions(job, input);
     const t0 = Date.now();
-    const userIds = job.kind === 'accounts' && options.mapping.owner_email ? await userIdsByEmail(this.database.pool) : undefined;
-    const reading = await readImportFile(job.filePath!, { kind: job.kind, ...options }, { userIds }).catch((err) => {
+    const reading = await readImportFile(job.filePath!, { kind: job.kind, ...options }, this.database.pool).catch((err) => {
       throw asHttpError(err);
     });
     await this.db
@@ -273,7 +272,7 @@ export class ImportJobs {
   }
 }
 
-const isImportKind = (kind: string): kind is ImportKind => kind === 'accounts' || kind === 'products' || kind === 'orders';
+const isImportKind = (kind: string): kind is ImportKind => (importKinds as readonly string[]).includes(kind);
 
 /** The header and the first data rows, for the mapping step. */
 async function readSample(filePath: string, delimiter: DelimiterName) {

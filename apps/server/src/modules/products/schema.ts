@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { bigint, boolean, date, index, numeric, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { id, recordColumns } from '../../db/columns.js';
 import { accounts } from '../accounts/schema.js';
@@ -30,6 +31,8 @@ export const productSuggestions = pgTable(
   'product_suggestions',
   {
     id: id(),
+    /** The suggestion's id in the system it was imported from: importing the file again updates, never duplicates. */
+    externalId: text('external_id'),
     accountId: bigint('account_id', { mode: 'number' }).notNull().references(() => accounts.id),
     productId: bigint('product_id', { mode: 'number' }).references(() => products.id),
     suggestion: text('suggestion').notNull(),
@@ -40,5 +43,9 @@ export const productSuggestions = pgTable(
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
     ...recordColumns(),
   },
-  (t) => [index('product_suggestions_account_idx').on(t.accountId), index('product_suggestions_product_idx').on(t.productId)],
+  (t) => [
+    index('product_suggestions_account_idx').on(t.accountId),
+    index('product_suggestions_product_idx').on(t.productId),
+    uniqueIndex('product_suggestions_external_id_key').on(t.externalId).where(sql`${t.externalId} IS NOT NULL`),
+  ],
 );

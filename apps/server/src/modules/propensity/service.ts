@@ -3,15 +3,14 @@
  * ledger's account of how accurate the predictions were — before and after the correction — run after run.
  */
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/connection.js';
+import { rowsOf, type Db } from '../../db/connection.js';
 import { getRecord } from '../../db/record-store.js';
 import { notFound } from '../../http/errors.js';
 import { accountKind, accountScope } from '../accounts/service.js';
 import { createActivity } from '../activities/service.js';
+import { exitingAccounts } from '../relationship/exit-workflow.js';
 import { seesAllAccounts } from '../users/access.js';
 import { writingLanguage, type CurrentUser } from '../users/service.js';
-
-const rowsOf = async <T extends Record<string, unknown>>(db: Db, query: ReturnType<typeof sql>) => (await db.execute<T>(query)).rows;
 
 /** The newest finished run that trained propensity models. */
 async function latestPropensityRun(db: Db) {
@@ -49,7 +48,10 @@ export interface ChurnFilters {
   pageSize: number;
 }
 
-/** Active customers by corrected churn risk, with the reasons and when they were last contacted. */
+/**
+ * Active customers by corrected churn risk, with the reasons and when they were last contacted. Customers whose
+ * exit is decided are left out: nobody should be asked to retain them.
+ */
 export async function churnRisk(db: Db, user: CurrentUser, f: ChurnFilters) {
   const run = await latestPropensityRun(db);
   if (!run) return { run: null, items: [], total: 0, page: f.page, pageSize: f.pageSize };
@@ -63,6 +65,7 @@ export async function churnRisk(db: Db, user: CurrentUser, f: ChurnFilters) {
     LEFT JOIN users u ON u.id = a.owner_id
     LEFT JOIN customer_scores s ON s.run_id = p.run_id AND s.account_id = p.account_id
     WHERE p.run_id = ${run.id} AND p.target = 'churn' AND p.corrected >= ${f.minProbability}
+      AND a.id NOT IN ${exitingAccounts}
       ${owner !== undefined ? sql`AND a.owner_id = ${owner}` : sql``}
     ORDER BY p.corrected * coalesce(s.predicted_clv, 0) DESC, p.corrected DESC, p.account_id
     LIMIT ${f.pageSize} OFFSET ${(f.page - 1) * f.pageSize}`);

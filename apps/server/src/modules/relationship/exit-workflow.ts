@@ -6,14 +6,17 @@
  * the relationship classifier. Entering the transition creates the plan's steps as tasks with owners and due dates.
  */
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../../db/connection.js';
+import { rowsOf, type Db } from '../../db/connection.js';
 import { conflict, forbidden, HttpError, notFound } from '../../http/errors.js';
 import { accountKind, accountScope } from '../accounts/service.js';
 import { accounts } from '../accounts/schema.js';
 import { createActivity } from '../activities/service.js';
 import { recordAudit } from '../audit/service.js';
+import { leaveCampaignsOnExit } from '../campaigns/exit-membership.js';
 import { getRecord } from '../../db/record-store.js';
 import { writingLanguage, type CurrentUser } from '../users/service.js';
+import { replacementProspects } from './replacement-prospects.js';
+import { returnedSinceExit } from './win-back.js';
 import { exitCaseEvents, exitCases, relationshipLabels, type ExitStage } from './schema.js';
 
 /** Which stages a case may move to from each stage. */
@@ -84,6 +87,8 @@ export async function moveExitCase(db: Db, user: CurrentUser, id: number, input:
     if (!updated) throw conflict('The case was changed by someone else; reload it', { currentVersion: row.version });
     await tx.insert(exitCaseEvents).values({ caseId: id, kind: 'stage', fromStage: row.stage, toStage: input.to, text: input.note?.trim() || null, userId: user.id, at: now });
     await recordAudit(tx, { userId: user.id, entityType: 'exit_case', entityId: id, action: 'update', changes: { stage: [row.stage, input.to] } });
+    // an approved exit takes the customer out of the campaigns under way, in the same transaction as the decision
+    if (input.to === 'approved') await leaveCampaignsOnExit(tx, row.accountId, user.id);
     // the decisions are what the classifier learns from
     const label = input.to === 'approved' ? 'bad' : input.to === 'won_back' ? 'good' : input.to === 'dismissed' ? 'medium' : null;
     if (label) await tx.insert(relationshipLabels).values({ accountId: row.accountId, label, source: 'exit-decision', note: input.note?.trim() || null, decidedBy: user.id, decidedAt: now });
@@ -121,8 +126,10 @@ export async function exitBoard(db: Db, user: CurrentUser) {
   const { rows } = await db.execute(sql`
     SELECT c.id, c.stage, c.version, c.account_id AS "accountId", a.name, a.owner_id AS "ownerId", u.name AS "ownerName", c.created_at AS "openedAt", c.updated_at AS "updatedAt",
            (SELECT s.ahp_score FROM relationship_scores s JOIN analytics_runs r ON r.id = s.run_id WHERE s.account_id = c.account_id ORDER BY r.as_of DESC, r.id DESC LIMIT 1) AS "ahpScore",
-           (SELECT count(*)::int FROM exit_case_events e WHERE e.case_id = c.id AND e.kind = 'comment') AS comments
+           (SELECT count(*)::int FROM exit_case_events e WHERE e.case_id = c.id AND e.kind = 'comment') AS comments,
+           returned."returnedOrders", returned."returnedLastAt"
     FROM exit_cases c JOIN accounts a ON a.id = c.account_id LEFT JOIN users u ON u.id = a.owner_id
+    ${returnedSinceExit}
     WHERE c.deleted_at IS NULL ${own}
     ORDER BY c.updated_at DESC`);
   return { cases: rows, transitions: EXIT_TRANSITIONS };
@@ -149,40 +156,20 @@ export async function exitCaseFile(db: Db, user: CurrentUser, id: number) {
       FROM activities t LEFT JOIN users u ON u.id = t.user_id
       WHERE t.related_type = 'exit_case' AND t.related_id = ${id} AND t.deleted_at IS NULL ORDER BY t.due_at`)
   ).rows;
-  return { case: row, account: { id: account.id, name: account.name, ownerId: account.ownerId, customerType: account.customerType }, history, events, tasks, allowed: EXIT_TRANSITIONS[row.stage], prospects: await replacementProspects(db, row.accountId) };
-}
-
-/**
- * To keep market share, the prospects most like the company's good customers: leads not yet converted and small
- * accounts (at most one purchase), scored by how many of the traits shared by most good customers they have
- * (customer type, industry, region, city), ranked by that share.
- */
-export async function replacementProspects(db: Db, exitingAccountId: number, limit = 10) {
-  const { rows } = await db.execute(sql`
-    WITH latest AS (SELECT max(run_id) AS run_id FROM relationship_scores),
-    good AS (SELECT a.* FROM relationship_scores s JOIN latest USING (run_id) JOIN accounts a ON a.id = s.account_id WHERE s.class = 'good'),
-    traits AS (
-      SELECT 'customerType' AS trait, customer_type::text AS value, count(*) AS n FROM good GROUP BY 2
-      UNION ALL SELECT 'industry', industry, count(*) FROM good WHERE industry IS NOT NULL GROUP BY 2
-      UNION ALL SELECT 'region', region, count(*) FROM good WHERE region IS NOT NULL GROUP BY 2
-      UNION ALL SELECT 'city', city, count(*) FROM good WHERE city IS NOT NULL GROUP BY 2),
-    weight AS (SELECT trait, value, n::float8 / (SELECT count(*) FROM good) AS share FROM traits),
-    small AS (
-      SELECT 'account' AS kind, a.id, a.name, a.customer_type::text AS customer_type, a.industry, a.region, a.city
-      FROM accounts a WHERE a.deleted_at IS NULL AND a.id <> ${exitingAccountId}
-        AND (SELECT count(DISTINCT o.id) FROM orders o WHERE o.account_id = a.id AND o.deleted_at IS NULL AND o.status = 'completed') <= 1
-        AND NOT EXISTS (SELECT 1 FROM exit_cases c WHERE c.account_id = a.id AND c.deleted_at IS NULL)
-      UNION ALL
-      SELECT 'lead', l.id, coalesce(l.company, l.name), l.attributes ->> 'customerType', l.attributes ->> 'industry', l.attributes ->> 'region', l.attributes ->> 'city'
-      FROM leads l WHERE l.deleted_at IS NULL AND l.status IN ('new', 'working', 'qualified'))
-    SELECT s.kind, s.id, s.name,
-           (coalesce((SELECT share FROM weight WHERE trait = 'customerType' AND value = s.customer_type), 0)
-            + coalesce((SELECT share FROM weight WHERE trait = 'industry' AND value = s.industry), 0)
-            + coalesce((SELECT share FROM weight WHERE trait = 'region' AND value = s.region), 0)
-            + coalesce((SELECT share FROM weight WHERE trait = 'city' AND value = s.city), 0)) / 4 AS resemblance,
-           s.customer_type AS "customerType", s.industry, s.region, s.city
-    FROM small s ORDER BY resemblance DESC, s.id LIMIT ${limit}`);
-  return rows;
+  const [returned] = await rowsOf<{ returnedOrders: number; returnedAmount: number; returnedLastAt: string | null }>(
+    db,
+    sql`SELECT returned.* FROM exit_cases c ${returnedSinceExit} WHERE c.id = ${id}`,
+  );
+  return {
+    case: row,
+    account: { id: account.id, name: account.name, ownerId: account.ownerId, customerType: account.customerType },
+    history,
+    events,
+    tasks,
+    allowed: EXIT_TRANSITIONS[row.stage],
+    prospects: await replacementProspects(db, account),
+    returned: { orders: returned.returnedOrders, amount: returned.returnedAmount, lastOrderAt: returned.returnedLastAt },
+  };
 }
 
 /** Accounts whose exit is decided or done: they leave campaigns and priority lists (nothing is deleted). */

@@ -69,7 +69,7 @@ describe('exit management', () => {
     for (const r of rows) expect(r.bad).toBe(3);
   });
 
-  it('moves a case through review, a manager\'s approval and the transition plan to the retrospective, logging every step', async () => {
+  it('moves a case through review, a manager\'s approval and the transition plan to the retrospective, and back when the customer orders again, logging every step', async () => {
     const board = await get('/api/exit-cases');
     const { rows: [owned] } = await t.database.pool.query(`
       SELECT c.id, c.version, a.owner_id, u.email FROM exit_cases c JOIN accounts a ON a.id = c.account_id JOIN users u ON u.id = a.owner_id
@@ -103,7 +103,7 @@ describe('exit management', () => {
     expect(file.tasks.length).toBe(4);
     for (const task of file.tasks) expect(new Date(task.dueAt).getTime()).toBeGreaterThan(Date.now());
     expect(file.history.length).toBe(3);
-    expect(file.prospects.length).toBeGreaterThan(0);
+    expect(file.prospects.items.length).toBeGreaterThan(0);
     const { rows: labels } = await t.database.pool.query(`SELECT label, source FROM relationship_labels WHERE account_id = (SELECT account_id FROM exit_cases WHERE id = $1)`, [owned.id]);
     expect(labels).toEqual([{ label: 'bad', source: 'exit-decision' }]);
     const { rows: audit } = await t.database.pool.query(`SELECT count(*)::int AS n FROM audit_log WHERE entity_type = 'exit_case' AND entity_id = $1`, [String(owned.id)]);
@@ -113,6 +113,99 @@ describe('exit management', () => {
     const { rows: [acc] } = await t.database.pool.query(`SELECT account_id FROM exit_cases WHERE id = $1`, [owned.id]);
     const priority = await get('/api/segments/priority?quietDays=0&pageSize=200', owner);
     expect(priority.items.map((i: { accountId: number }) => i.accountId)).not.toContain(acc.account_id);
+    // nor on the churn-risk list: the list is every churn prediction of the latest run but the exiting customer's
+    const { rows: [churnCounts] } = await t.database.pool.query(`
+      SELECT count(*) FILTER (WHERE p.account_id <> $1)::int AS others, count(*) FILTER (WHERE p.account_id = $1)::int AS exiting
+      FROM predictions p WHERE p.target = 'churn' AND p.run_id = (SELECT max(run_id) FROM predictions WHERE target = 'churn')`, [acc.account_id]);
+    expect(churnCounts.exiting, 'the exiting customer was scored for churn').toBe(1);
+    const churn = await get('/api/propensity/churn?minProbability=0&pageSize=200');
+    expect(churn.total).toBe(churnCounts.others);
     expect((await get(`/api/accounts/${acc.account_id}`, owner)).id).toBe(acc.account_id);
+
+    // win-back: the orders before the exit do not count; an order after it flags the case, a manager decides
+    expect(file.returned.orders).toBe(0);
+    const order = await t.app.inject({
+      method: 'POST', url: '/api/orders', headers: t.admin.headers,
+      payload: { accountId: acc.account_id, orderedAt: new Date(Date.now() + 60_000).toISOString(), lines: [{ quantity: 2, unitPrice: 150 }] },
+    });
+    expect(order.statusCode, order.body).toBe(201);
+    const flagged = await get(`/api/exit-cases/${owned.id}`, owner);
+    expect(flagged.returned).toMatchObject({ orders: 1, amount: 300 });
+    const card = (await get('/api/exit-cases')).cases.find((x: { id: number }) => x.id === owned.id);
+    expect(card.returnedOrders).toBe(1);
+    expect((await move(owner, { to: 'won_back', version: retro.json().version })).statusCode).toBe(403);
+    const wonBack = await move(manager, { to: 'won_back', version: retro.json().version, note: 'ordering again at list price' });
+    expect(wonBack.statusCode, wonBack.body).toBe(200);
+    const { rows: after } = await t.database.pool.query(`SELECT label FROM relationship_labels WHERE account_id = $1 ORDER BY id`, [acc.account_id]);
+    expect(after.map((r) => r.label)).toEqual(['bad', 'good']);
+    // a customer won back is a customer again: back on the priority list's candidates
+    const { rows: [still] } = await t.database.pool.query(`SELECT count(*)::int AS n FROM exit_cases WHERE account_id = $1 AND stage IN ('approved', 'transition', 'exited', 'retrospective')`, [acc.account_id]);
+    expect(still.n).toBe(0);
+  });
+
+  it('ranks replacement prospects by how much their traits resemble the good customers, and says why', async () => {
+    // Per trait, the value most and least typical of good customers against the others (at least 10 good ones).
+    const traits = ['customer_type', 'industry', 'region', 'city'];
+    const keyOf: Record<string, string> = { customer_type: 'customerType', industry: 'industry', region: 'region', city: 'city' };
+    const latest = `s.run_id = (SELECT max(run_id) FROM relationship_scores)`;
+    const typical: Record<string, string> = {};
+    const atypical: Record<string, string> = {};
+    for (const trait of traits) {
+      const { rows } = await t.database.pool.query(`
+        SELECT a.${trait}::text AS value, count(*) FILTER (WHERE s.class = 'good')::float8 / sum(count(*) FILTER (WHERE s.class = 'good')) OVER ()
+               / (count(*) FILTER (WHERE s.class <> 'good')::float8 / sum(count(*) FILTER (WHERE s.class <> 'good')) OVER ()) AS lift
+        FROM relationship_scores s JOIN accounts a ON a.id = s.account_id WHERE ${latest} AND a.${trait} IS NOT NULL
+        GROUP BY 1 HAVING count(*) FILTER (WHERE s.class = 'good') >= 10 AND count(*) FILTER (WHERE s.class <> 'good') >= 10 ORDER BY lift DESC`);
+      typical[keyOf[trait]] = rows[0].value;
+      atypical[keyOf[trait]] = rows[rows.length - 1].value;
+    }
+    const { rows: leads } = await t.database.pool.query(
+      `INSERT INTO leads (name, company, status, attributes) VALUES ('张伟', '远景装饰有限公司', 'qualified', $1), ('Li Na', 'Atypical Trading Co.', 'new', $2) RETURNING id`,
+      [typical, atypical],
+    );
+    const { rows: [c] } = await t.database.pool.query(`SELECT id FROM exit_cases ORDER BY id LIMIT 1`);
+    const { prospects } = await get(`/api/exit-cases/${c.id}`);
+    expect(prospects.reason).toBeNull();
+    for (let i = 1; i < prospects.items.length; i++) expect(prospects.items[i - 1].resemblance).toBeGreaterThanOrEqual(prospects.items[i].resemblance);
+
+    // A second implementation in SQL: naive Bayes whose per-value rate of good customers is shrunk toward the trait's
+    // base rate by a Beta prior worth 20 customers: p = (n_good + 20·base) / (n + 20), likelihood ratio odds(p)/odds(base).
+    const expected = async (values: Record<string, string>) => {
+      const { rows: [prior] } = await t.database.pool.query(`SELECT count(*) FILTER (WHERE class = 'good')::float8 AS g, count(*) FILTER (WHERE class <> 'good')::float8 AS o FROM relationship_scores s WHERE ${latest}`);
+      let logOdds = Math.log(prior.g / prior.o);
+      for (const trait of traits) {
+        const { rows: [r] } = await t.database.pool.query(`
+          SELECT count(*) FILTER (WHERE s.class = 'good' AND a.${trait}::text = $1)::float8 AS gv, count(*) FILTER (WHERE s.class = 'good')::float8 AS g,
+                 count(*) FILTER (WHERE s.class <> 'good' AND a.${trait}::text = $1)::float8 AS ov, count(*) FILTER (WHERE s.class <> 'good')::float8 AS o
+          FROM relationship_scores s JOIN accounts a ON a.id = s.account_id WHERE ${latest} AND a.${trait} IS NOT NULL`, [values[keyOf[trait]]]);
+        const base = r.g / (r.g + r.o);
+        const p = (r.gv + 20 * base) / (r.gv + r.ov + 20);
+        logOdds += Math.log(p / (1 - p)) - Math.log(base / (1 - base));
+      }
+      return 1 / (1 + Math.exp(-logOdds));
+    };
+    const likely = prospects.items.find((p: { kind: string; id: number }) => p.kind === 'lead' && p.id === leads[0].id);
+    expect(likely, 'the lead with the traits most typical of good customers is proposed').toBeDefined();
+    expect(likely.resemblance).toBeCloseTo(await expected(typical), 10);
+    expect(likely.resemblance).toBeGreaterThan(prospects.baseRate);
+    expect(likely.reasons.map((r: { trait: string }) => r.trait).sort()).toEqual(['city', 'customerType', 'industry', 'region']);
+    for (const r of likely.reasons) expect(r.goodShare).toBeGreaterThan(r.otherShare);
+    // the atypical lead scores below everyone proposed, so it is left out
+    const unlikely = await expected(atypical);
+    expect(unlikely).toBeLessThan(prospects.baseRate);
+    expect(prospects.items.length).toBe(10);
+    expect(prospects.items.some((p: { kind: string; id: number }) => p.kind === 'lead' && p.id === leads[1].id)).toBe(false);
+    expect(unlikely).toBeLessThan(prospects.items[9].resemblance);
+
+    // Nobody classified bad, nobody with an exit case, no account with two completed orders is proposed.
+    const accountIds = prospects.items.filter((p: { kind: string }) => p.kind === 'account').map((p: { id: number }) => p.id);
+    if (accountIds.length) {
+      const { rows: wrong } = await t.database.pool.query(`
+        SELECT a.id FROM accounts a WHERE a.id = ANY($1::bigint[]) AND (
+          EXISTS (SELECT 1 FROM relationship_scores s WHERE s.account_id = a.id AND ${latest} AND s.class = 'bad')
+          OR EXISTS (SELECT 1 FROM exit_cases x WHERE x.account_id = a.id)
+          OR (SELECT count(*) FROM orders o WHERE o.account_id = a.id AND o.status = 'completed' AND o.deleted_at IS NULL) > 1)`, [accountIds]);
+      expect(wrong).toEqual([]);
+    }
   });
 });

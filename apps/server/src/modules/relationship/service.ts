@@ -5,7 +5,7 @@
  */
 import { AhpMatrixError, checkConsistency, DEFAULT_AHP_MATRICES, RELATIONSHIP_FACTORS, RELATIONSHIP_HIERARCHY } from '@relata/analytics';
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/connection.js';
+import { rowsOf, type Db } from '../../db/connection.js';
 import { getRecord } from '../../db/record-store.js';
 import { conflict, HttpError, notFound } from '../../http/errors.js';
 import { accountKind, accountScope } from '../accounts/service.js';
@@ -13,8 +13,6 @@ import { recordAudit } from '../audit/service.js';
 import { assertRole } from '../users/access.js';
 import type { CurrentUser } from '../users/service.js';
 import { relationshipLabels } from './schema.js';
-
-const rowsOf = async <T extends Record<string, unknown>>(db: Db, query: ReturnType<typeof sql>) => (await db.execute<T>(query)).rows;
 
 async function latestRelationshipRun(db: Db) {
   const [run] = await rowsOf<{ id: number; asOf: string; summary: Record<string, unknown> }>(db, sql`

@@ -4,7 +4,7 @@
  * names for groups are the only thing written here.
  */
 import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/connection.js';
+import { rowsOf, type Db } from '../../db/connection.js';
 import { getRecord } from '../../db/record-store.js';
 import { notFound } from '../../http/errors.js';
 import { accountKind, accountScope } from '../accounts/service.js';
@@ -13,8 +13,6 @@ import { seesAllAccounts, assertRole } from '../users/access.js';
 import type { CurrentUser } from '../users/service.js';
 import { withReasonTexts, type StoredReason } from './offer-reasons.js';
 import { customerGroups, productGroups } from './schema.js';
-
-const rowsOf = async <T extends Record<string, unknown>>(db: Db, query: ReturnType<typeof sql>) => (await db.execute<T>(query)).rows;
 
 /** The latest finished run that computed the predictive model (a run on data without products has none). */
 export async function latestModelRun(db: Db) {

@@ -1,4 +1,5 @@
-import { bigint, index, integer, numeric, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { bigint, index, integer, numeric, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { id, recordColumns } from '../../db/columns.js';
 import { accounts } from '../accounts/schema.js';
 import { contacts } from '../contacts/schema.js';
@@ -13,6 +14,8 @@ export const tickets = pgTable(
   'tickets',
   {
     id: id(),
+    /** The ticket's number in the system it was imported from: importing the file again updates, never duplicates. */
+    externalId: text('external_id'),
     accountId: bigint('account_id', { mode: 'number' }).notNull().references(() => accounts.id),
     contactId: bigint('contact_id', { mode: 'number' }).references(() => contacts.id),
     kind: text('kind', { enum: ticketKinds }).notNull().default('request'),
@@ -33,5 +36,9 @@ export const tickets = pgTable(
     nps: integer('nps'),
     ...recordColumns(),
   },
-  (t) => [index('tickets_account_idx').on(t.accountId), index('tickets_status_idx').on(t.status)],
+  (t) => [
+    index('tickets_account_idx').on(t.accountId),
+    index('tickets_status_idx').on(t.status),
+    uniqueIndex('tickets_external_id_key').on(t.externalId).where(sql`${t.externalId} IS NOT NULL`),
+  ],
 );

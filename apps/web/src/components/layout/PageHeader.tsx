@@ -16,3 +16,14 @@ export function PageHeader({ title, extra, testId }: { title: ReactNode; extra?:
     </Flex>
   );
 }
+
+/** A quiet note among a page header's actions: the date of the snapshot the page shows. */
+export function PageHeaderNote({ testId, children }: { testId?: string; children: ReactNode }) {
+  return (
+    <Flex align="center" className="snapshot-info">
+      <Typography.Text type="secondary" data-testid={testId}>
+        {children}
+      </Typography.Text>
+    </Flex>
+  );
+}

@@ -19,6 +19,7 @@ import {
   UserDeleteOutlined,
   ApartmentOutlined,
   DisconnectOutlined,
+  NotificationOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router-dom';
@@ -43,6 +44,7 @@ export function SideMenu() {
     { key: '/activities', icon: <CalendarOutlined />, label: t('nav.activities') },
     { key: '/tickets', icon: <CustomerServiceOutlined />, label: t('service.nav.tickets') },
     { key: '/suggestions', icon: <BulbOutlined />, label: t('service.nav.suggestions') },
+    { key: '/campaigns', icon: <NotificationOutlined />, label: t('campaigns.nav.campaigns') },
     ...(me.data && (analyticsRoles as readonly Role[]).includes(me.data.role)
       ? [{ key: '/analytics', icon: <FundOutlined />, label: t('nav.analytics') }]
       : []),

@@ -2,6 +2,7 @@ import { Card, Col, Empty, Flex, Row, Skeleton, Table, Tag, Tooltip, Typography 
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useAccountPropensity, type AccountPropensity, type AccountScore, type AccountScoreHistory } from '../../api/propensity';
+import { EmptyHint, EmptyState } from '../../components/feedback/EmptyCard';
 import { ErrorResult } from '../../components/feedback/ErrorResult';
 import { useFormatters } from '../../components/format/useFormatters';
 import { Chart, chartColors } from '../analytics/Chart';
@@ -23,19 +24,13 @@ export function AccountPropensityTab({ accountId }: { accountId: number }) {
   if (data.isError) return <ErrorResult error={data.error} onRetry={() => void data.refetch()} />;
   if (!data.data.run || data.data.scores.length === 0) {
     return (
-      <Empty
-        data-testid="account-propensity-empty"
-        description={
-          <Flex vertical gap={4} align="center">
-            <Typography.Text strong>{data.data.run ? t('propensity.account.notScored') : t('propensity.common.emptyTitle')}</Typography.Text>
-            <Typography.Text type="secondary" style={{ maxWidth: 560 }}>
-              {data.data.run ? t('propensity.account.notScoredHint') : t('propensity.account.emptyHint')}
-            </Typography.Text>
-          </Flex>
-        }
+      <EmptyState
+        testId="account-propensity-empty"
+        title={data.data.run ? t('propensity.account.notScored') : t('propensity.common.emptyTitle')}
+        description={<EmptyHint maxWidth={560}>{data.data.run ? t('propensity.account.notScoredHint') : t('propensity.account.emptyHint')}</EmptyHint>}
       >
         {mayOpen && !data.data.run ? <Link to="/propensity">{t('propensity.account.openModels')}</Link> : null}
-      </Empty>
+      </EmptyState>
     );
   }
   return <Panel data={data.data} />;

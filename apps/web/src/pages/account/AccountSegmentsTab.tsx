@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useCurrentUser } from '../../api/auth';
 import { hasRole, segmentRoles, useAccountSegments, type AccountSegments, type Offer } from '../../api/segments';
+import { EmptyHint, EmptyState } from '../../components/feedback/EmptyCard';
 import { ErrorResult } from '../../components/feedback/ErrorResult';
 import { useFormatters } from '../../components/format/useFormatters';
 import { useLocalizedText } from '../../components/format/useLocalizedText';
@@ -19,19 +20,13 @@ export function AccountSegmentsTab({ accountId }: { accountId: number }) {
   if (!data.data.run || (data.data.memberships.length === 0 && data.data.offers.length === 0)) {
     const mayOpen = hasRole(me.data?.role, segmentRoles);
     return (
-      <Empty
-        data-testid="account-segments-empty"
-        description={
-          <Flex vertical gap={4} align="center">
-            <Typography.Text strong>{data.data.run ? t('segments.account.notInModel') : t('segments.common.emptyTitle')}</Typography.Text>
-            <Typography.Text type="secondary" style={{ maxWidth: 560 }}>
-              {data.data.run ? t('segments.account.notInModelHint') : t('segments.account.emptyHint')}
-            </Typography.Text>
-          </Flex>
-        }
+      <EmptyState
+        testId="account-segments-empty"
+        title={data.data.run ? t('segments.account.notInModel') : t('segments.common.emptyTitle')}
+        description={<EmptyHint maxWidth={560}>{data.data.run ? t('segments.account.notInModelHint') : t('segments.account.emptyHint')}</EmptyHint>}
       >
         {mayOpen && !data.data.run ? <Link to="/groups">{t('segments.account.openGroups')}</Link> : null}
-      </Empty>
+      </EmptyState>
     );
   }
   return <Panel data={data.data} />;

@@ -1,5 +1,5 @@
 import { Empty, Flex, Skeleton, Timeline, Typography } from 'antd';
-import { CalendarOutlined, EditOutlined, ShoppingCartOutlined, UserOutlined } from '@ant-design/icons';
+import { CalendarOutlined, EditOutlined, NotificationOutlined, ShoppingCartOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useAccountTimeline, type TimelineEntry } from '../../api/accounts';
 import { EnumTag } from '../../components/enums/EnumTag';
@@ -12,6 +12,7 @@ const look: Record<TimelineEntry['type'], { color: string; icon: React.ReactNode
   activity: { color: 'blue', icon: <CalendarOutlined /> },
   contact: { color: 'purple', icon: <UserOutlined /> },
   audit: { color: 'gray', icon: <EditOutlined /> },
+  campaign: { color: 'cyan', icon: <NotificationOutlined /> },
 };
 
 /** Every interaction with the account in one list, newest first (as the server orders it). */

@@ -8,11 +8,19 @@ import { hiddenAuditFields } from './auditFields';
 
 /**
  * The server writes timeline entries in codes: an activity's detail is its type, an order's detail its
- * total, a change's title its action and its detail the changed fields. These show them in the UI language.
+ * total, a campaign's detail whether the customer joined or left it (and why), a change's title its action
+ * and its detail the changed fields. These show them in the UI language.
  */
 export function TimelineTitle({ entry }: { entry: TimelineEntry }) {
   const label = useEnumLabel();
   if (entry.type === 'order' && entry.refId) return <Link to={`/orders/${entry.refId}`}>{entry.title}</Link>;
+  if (entry.type === 'campaign' && entry.refId) {
+    return (
+      <Link to={`/campaigns/${entry.refId}`} className="ellipsis-link" title={entry.title} style={{ maxWidth: 640 }}>
+        {entry.title}
+      </Link>
+    );
+  }
   if (entry.type === 'audit') return <Typography.Text strong>{label('auditAction', entry.title)}</Typography.Text>;
   return (
     <Typography.Text strong ellipsis={{ tooltip: entry.title }} style={{ maxWidth: 640 }}>
@@ -27,6 +35,8 @@ export function TimelineDetail({ entry }: { entry: TimelineEntry }) {
   const detail = entry.detail;
   if (!detail) return null;
   if (entry.type === 'activity') return <div><EnumTag name="activityType" value={detail} /></div>;
+  // 'added', 'left:exit', 'left:removed': i18next reads a colon as a namespace, hence the underscore in the keys
+  if (entry.type === 'campaign') return <div className="timeline-detail">{t(`campaigns.timeline.${detail.replace(':', '_')}` as never, { defaultValue: detail }) as string}</div>;
   if (entry.type === 'order') {
     const amount = Number(detail);
     return <div className="timeline-detail">{Number.isFinite(amount) ? `${t('fields.order.total')}: ${format.money(amount)}` : detail}</div>;

@@ -1,23 +1,20 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { App, Button, Card, Col, Empty, Flex, Result, Row, Skeleton, Statistic, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { Button, Card, Col, Empty, Flex, Result, Row, Statistic, Typography } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../api/auth';
 import {
   analyticsRoles,
-  runFinished,
   useAnalyticsDefinitions,
   useAnalyticsOverview,
-  useAnalyticsRun,
-  useAnalyticsRuns,
-  useInvalidateSnapshot,
   type AnalyticsOverview,
   type ValueParams,
 } from '../../api/analytics';
 import type { Role } from '../../api/enums';
 import { ErrorResult } from '../../components/feedback/ErrorResult';
+import { OverviewSkeleton } from '../../components/feedback/OverviewSkeleton';
 import { useFormatters } from '../../components/format/useFormatters';
-import { PageHeader } from '../../components/layout/PageHeader';
+import { PageHeader, PageHeaderNote } from '../../components/layout/PageHeader';
 import { CalibrationCard } from './CalibrationCard';
 import { ClvHistogramCard } from './ClvHistogramCard';
 import { LifecycleCard } from './LifecycleCard';
@@ -26,9 +23,9 @@ import { ParetoCard } from './ParetoCard';
 import { RefreshDrawer } from './RefreshDrawer';
 import { RfmGridCard } from './RfmGridCard';
 import { RunHistoryCard } from './RunHistoryCard';
-import { RunProgress } from './RunProgress';
 import { TiersCard } from './TiersCard';
 import { TopCustomersCard } from './TopCustomersCard';
+import { useFollowedRun } from './useFollowedRun';
 
 /** Customer value analysis: the newest snapshot's RFM, ABC, tiers, lifecycle, CLV and model fit; refresh on demand. */
 export default function AnalyticsPage() {
@@ -48,55 +45,13 @@ export default function AnalyticsPage() {
   return <AnalyticsContent />;
 }
 
-const loading = (
-  <Row gutter={[16, 16]}>
-    {[0, 1, 2, 3].map((i) => (
-      <Col key={i} xs={24} md={12} xl={6}>
-        <Card>
-          <Skeleton active paragraph={{ rows: 1 }} />
-        </Card>
-      </Col>
-    ))}
-    <Col span={24}>
-      <Card>
-        <Skeleton active paragraph={{ rows: 10 }} />
-      </Card>
-    </Col>
-  </Row>
-);
-
 function AnalyticsContent() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const format = useFormatters();
   const overview = useAnalyticsOverview();
   const definitions = useAnalyticsDefinitions();
-  const runs = useAnalyticsRuns();
-  const invalidateSnapshot = useInvalidateSnapshot();
   const [drawerOpen, setDrawerOpen] = useState(false);
-
-  // The run to follow: the one this user started, or one already under way (a scheduled refresh, another tab).
-  const [startedRunId, setStartedRunId] = useState<number | null>(null);
-  const [closedRuns, setClosedRuns] = useState<number[]>([]);
-  const runningId = runs.data?.find((run) => !runFinished(run.status))?.id ?? null;
-  const candidate = startedRunId ?? runningId;
-  const followedId = candidate !== null && !closedRuns.includes(candidate) ? candidate : null;
-  const followed = useAnalyticsRun(followedId);
-  const status = followed.data?.status;
-  const busy = followedId !== null && status !== 'failed';
-
-  // When the followed run ends: refetch every snapshot figure once, and stop following it if it succeeded.
-  const handled = useRef(new Set<number>());
-  useEffect(() => {
-    if (followedId === null || !runFinished(status) || handled.current.has(followedId)) return;
-    handled.current.add(followedId);
-    void invalidateSnapshot();
-    if (status === 'done') {
-      void message.success(t('analytics.run.done'));
-      setClosedRuns((ids) => [...ids, followedId]);
-      setStartedRunId(null);
-    }
-  }, [followedId, status, invalidateSnapshot, message, t]);
+  const { runs, busy, follow, progress } = useFollowedRun(t('analytics.run.done'));
 
   const initialParams = useMemo<ValueParams | null>(() => {
     const defaults = definitions.data?.defaults;
@@ -111,13 +66,7 @@ function AnalyticsContent() {
       title={t('analytics.title')}
       extra={
         <>
-          {run ? (
-            <Flex align="center" className="snapshot-info">
-              <Typography.Text type="secondary" data-testid="analytics-snapshot-date">
-                {t('analytics.snapshotAsOf', { date: format.dateTime(run.asOf) })}
-              </Typography.Text>
-            </Flex>
-          ) : null}
+          {run ? <PageHeaderNote testId="analytics-snapshot-date">{t('analytics.snapshotAsOf', { date: format.dateTime(run.asOf) })}</PageHeaderNote> : null}
           <Button
             type="primary"
             icon={<ReloadOutlined />}
@@ -133,33 +82,18 @@ function AnalyticsContent() {
     />
   );
 
-  const progress =
-    followedId !== null ? (
-      <RunProgress
-        run={followed.data}
-        onClose={() => {
-          setClosedRuns((ids) => [...ids, followedId]);
-          setStartedRunId(null);
-        }}
-      />
-    ) : null;
-
   const drawer = initialParams ? (
     <RefreshDrawer
       open={drawerOpen}
       onClose={() => setDrawerOpen(false)}
       initial={initialParams}
       definitions={definitions.data}
-      onStarted={(id) => {
-        setClosedRuns((ids) => ids.filter((x) => x !== id));
-        handled.current.delete(id);
-        setStartedRunId(id);
-      }}
+      onStarted={follow}
     />
   ) : null;
 
   let body;
-  if (overview.isPending) body = loading;
+  if (overview.isPending) body = <OverviewSkeleton />;
   else if (overview.isError) body = <ErrorResult error={overview.error} onRetry={() => void overview.refetch()} />;
   else if (!run) {
     body = (

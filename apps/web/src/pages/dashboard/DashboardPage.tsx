@@ -1,6 +1,7 @@
-import { Card, Col, Row, Skeleton } from 'antd';
+import { Card, Col, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useDashboard } from '../../api/dashboard';
+import { OverviewSkeleton } from '../../components/feedback/OverviewSkeleton';
 import { QueryState } from '../../components/feedback/QueryState';
 import { PageHeader } from '../../components/layout/PageHeader';
 import { StatCards } from './StatCards';
@@ -8,30 +9,13 @@ import { RevenueChart } from './RevenueChart';
 import { TopProductsTable } from './TopProductsTable';
 import { RecentActivities } from './RecentActivities';
 
-const loading = (
-  <Row gutter={[16, 16]}>
-    {[0, 1, 2, 3].map((i) => (
-      <Col key={i} xs={24} md={12} xl={6}>
-        <Card>
-          <Skeleton active paragraph={{ rows: 1 }} />
-        </Card>
-      </Col>
-    ))}
-    <Col span={24}>
-      <Card>
-        <Skeleton active paragraph={{ rows: 8 }} />
-      </Card>
-    </Col>
-  </Row>
-);
-
 export default function DashboardPage() {
   const { t } = useTranslation();
   const dashboard = useDashboard();
   return (
     <>
       <PageHeader title={t('dashboard.title')} />
-      <QueryState query={dashboard} loading={loading}>
+      <QueryState query={dashboard} loading={<OverviewSkeleton bodyRows={8} />}>
         {(data) => (
           <Row gutter={[16, 16]}>
             <Col span={24}>

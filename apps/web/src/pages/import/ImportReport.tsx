@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ImportReport as Report, ImportWriteCounts } from '../../api/imports';
 import { useFormatters } from '../../components/format/useFormatters';
 
-const entities = ['accounts', 'products', 'orders', 'lines'] as const;
+const entities = ['accounts', 'products', 'orders', 'lines', 'tickets', 'referrals', 'suggestions', 'income'] as const;
 
 /** The result of a run: rows read, valid, skipped, and what was inserted/updated per kind of record. */
 export function ImportReport({ report }: { report: Report }) {
@@ -12,8 +12,7 @@ export function ImportReport({ report }: { report: Report }) {
   const written = entities
     .filter((entity) => report[entity])
     .map((entity) => ({ entity, ...(report[entity] as ImportWriteCounts) }));
-  const entityLabel = (entity: (typeof entities)[number]) =>
-    entity === 'lines' ? t('fields.order.lines') : t(`nav.${entity}`);
+  const entityLabel = (entity: (typeof entities)[number]) => t(`import.writtenTables.${entity}`);
 
   return (
     <div style={{ textAlign: 'left' }}>

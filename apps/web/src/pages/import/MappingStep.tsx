@@ -6,7 +6,7 @@ import { useValidateImport, type ImportField, type ImportOptions, type ImportUpl
 import { dateFormats, delimiters, guessDelimiter, toDelimiter } from './importFormats';
 import { ServerIssues } from './ServerIssues';
 import { SampleTable } from './SampleTable';
-import { useFieldLabel } from './useFieldLabel';
+import { useFieldHint, useFieldLabel } from './useFieldLabel';
 
 interface Props {
   kind: ImportKind;
@@ -30,6 +30,7 @@ function initialMapping(upload: ImportUpload): Record<string, string | undefined
 export function MappingStep({ kind, upload, initial, onBack, onValidated }: Props) {
   const { t } = useTranslation();
   const fieldLabel = useFieldLabel(kind);
+  const fieldHint = useFieldHint(kind);
   const validate = useValidateImport();
   const [mapping, setMapping] = useState<Record<string, string | undefined>>(() => ({ ...initialMapping(upload), ...initial?.mapping }));
   const [delimiter, setDelimiter] = useState<string>(
@@ -53,16 +54,26 @@ export function MappingStep({ kind, upload, initial, onBack, onValidated }: Prop
     {
       key: 'field',
       title: t('import.targetField'),
-      width: 260,
-      render: (_v: unknown, field: ImportField) => (
-        <Typography.Text strong={field.required}>
-          {fieldLabel(field)}
-          {field.required ? <Typography.Text type="danger"> *</Typography.Text> : null}
-          <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>
-            {field.name}
-          </Typography.Text>
-        </Typography.Text>
-      ),
+      width: 300,
+      render: (_v: unknown, field: ImportField) => {
+        const hint = fieldHint(field);
+        return (
+          <>
+            <Typography.Text strong={field.required}>
+              {fieldLabel(field)}
+              {field.required ? <Typography.Text type="danger"> *</Typography.Text> : null}
+              <Typography.Text type="secondary" style={{ marginLeft: 8, fontSize: 12 }}>
+                {field.name}
+              </Typography.Text>
+            </Typography.Text>
+            {hint ? (
+              <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }} data-testid={`import-hint-${field.name}`}>
+                {hint}
+              </Typography.Text>
+            ) : null}
+          </>
+        );
+      },
     },
     {
       key: 'column',

@@ -1,4 +1,5 @@
 import { Button, Flex, Progress, Result, Skeleton, Typography } from 'antd';
+import type { ParseKeys } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { ImportKind } from '../../api/enums';
@@ -7,7 +8,16 @@ import { ErrorResult } from '../../components/feedback/ErrorResult';
 import { useFormatters } from '../../components/format/useFormatters';
 import { ImportReport } from './ImportReport';
 
-const listOf: Record<ImportKind, string> = { accounts: '/accounts', products: '/products', orders: '/orders' };
+/** Where the imported records are seen afterwards: referrals and income are on each customer's page. */
+const listOf: Record<ImportKind, { path: string; label: ParseKeys }> = {
+  accounts: { path: '/accounts', label: 'nav.accounts' },
+  products: { path: '/products', label: 'nav.products' },
+  orders: { path: '/orders', label: 'nav.orders' },
+  tickets: { path: '/tickets', label: 'service.nav.tickets' },
+  suggestions: { path: '/suggestions', label: 'service.nav.suggestions' },
+  referrals: { path: '/accounts', label: 'nav.accounts' },
+  income: { path: '/accounts', label: 'nav.accounts' },
+};
 
 /** Step 4: progress of the background import (polled), then its result. */
 export function RunStep({ jobId, kind, onRestart }: { jobId: number; kind: ImportKind; onRestart: () => void }) {
@@ -34,8 +44,8 @@ export function RunStep({ jobId, kind, onRestart }: { jobId: number; kind: Impor
               {t('import.startOver')}
             </Button>,
             ok ? (
-              <Link key="list" to={listOf[kind]}>
-                <Button type="primary">{t(`nav.${kind}`)}</Button>
+              <Link key="list" to={listOf[kind].path}>
+                <Button type="primary">{t(listOf[kind].label)}</Button>
               </Link>
             ) : null,
           ]}

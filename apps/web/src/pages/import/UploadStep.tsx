@@ -23,7 +23,7 @@ export function UploadStep({ onUploaded }: { onUploaded: (kind: ImportKind, uplo
   return (
     <Flex vertical gap={16} style={{ maxWidth: 720 }}>
       <Form layout="vertical">
-        <Form.Item label={t('import.kind')}>
+        <Form.Item label={t('import.kind')} extra={<span data-testid="import-kind-hint">{t(`import.kindHints.${kind}`)}</span>}>
           <Radio.Group
             value={kind}
             onChange={(e) => setKind(e.target.value as ImportKind)}

@@ -10,3 +10,12 @@ export function useFieldLabel(kind: ImportKind) {
     return i18n.exists(key) ? (t(key as never) as string) : field.label || field.name;
   };
 }
+
+/** What a field's column may hold (the fixed values a file spells in English), when the field has a hint. */
+export function useFieldHint(kind: ImportKind) {
+  const { t, i18n } = useTranslation();
+  return (field: ImportField): string | null => {
+    const key = `import.fieldHints.${kind}.${field.name}`;
+    return i18n.exists(key) ? (t(key as never) as string) : null;
+  };
+}

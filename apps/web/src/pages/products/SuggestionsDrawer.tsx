@@ -1,24 +1,13 @@
-import { useEffect, useState } from 'react';
-import { Alert, App, Button, Col, DatePicker, Descriptions, Divider, Drawer, Flex, Form, Input, Row, Select } from 'antd';
+import { Alert, Col, DatePicker, Descriptions, Divider, Form, Input, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useCanWrite } from '../../api/access';
-import { isApiError } from '../../api/client';
-import {
-  suggestionStatuses,
-  useCanReviewSuggestions,
-  useCreateSuggestion,
-  useSuggestion,
-  useUpdateSuggestion,
-  type Suggestion,
-  type SuggestionInput,
-  type SuggestionStatus,
-} from '../../api/suggestions';
+import { suggestionStatuses, suggestionsApi, useCanReviewSuggestions, type Suggestion, type SuggestionInput, type SuggestionStatus } from '../../api/suggestions';
 import { AccountSelect } from '../../components/AccountSelect';
 import { ProductSelect } from '../../components/ProductSelect';
-import { ConflictAlert } from '../../components/feedback/ConflictAlert';
-import { useNotifyError } from '../../components/feedback/useNotifyError';
-import { applyServerErrors } from '../../components/form/applyServerErrors';
+import { changedFields } from '../../components/form/changedFields';
+import { RecordFormDrawer } from '../../components/form/RecordFormDrawer';
+import { useVersionedSave } from '../../components/form/useVersionedSave';
 import { useFormatters } from '../../components/format/useFormatters';
 import { useServiceEnumOptions } from '../tickets/serviceEnums';
 
@@ -56,71 +45,33 @@ interface Props {
  */
 export function SuggestionsDrawer({ open, onClose, suggestion, product }: Props) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const format = useFormatters();
   const [form] = Form.useForm<Values>();
   const canWrite = useCanWrite('accounts');
   const canReview = useCanReviewSuggestions();
-  const create = useCreateSuggestion();
-  const update = useUpdateSuggestion();
-  const fresh = useSuggestion(open && suggestion ? suggestion.id : undefined);
-  const notifyError = useNotifyError();
   const statusOptions = useServiceEnumOptions('suggestionStatus', suggestionStatuses);
-  const [loaded, setLoaded] = useState<Suggestion | null>(suggestion);
-  const [conflict, setConflict] = useState(false);
 
-  useEffect(() => {
-    if (open) {
-      setLoaded(suggestion);
-      setConflict(false);
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open]);
-
-  const onError = (error: unknown) => {
-    if (isApiError(error, 409)) setConflict(true);
-    else if (!applyServerErrors(form, error)) notifyError(error);
-  };
-  const done = () => {
-    void message.success(t('service.suggestions.saved'));
-    onClose();
-  };
-
-  const submit = (values: Values) => {
-    const input: SuggestionInput = {
-      accountId: values.accountId!,
-      productId: product ? product.id : (values.productId ?? null),
-      suggestion: values.suggestion.trim(),
-      suggestedAt: values.suggestedAt.toISOString(),
-    };
-    if (!loaded) {
-      create.mutate(input, { onSuccess: done, onError });
-      return;
-    }
-    const before = valuesOf(loaded);
-    const patch: Partial<SuggestionInput> = {};
-    if (input.accountId !== loaded.accountId) patch.accountId = input.accountId;
-    if (input.productId !== loaded.productId) patch.productId = input.productId;
-    if (input.suggestion !== loaded.suggestion) patch.suggestion = input.suggestion;
-    if (!values.suggestedAt.isSame(before.suggestedAt)) patch.suggestedAt = input.suggestedAt;
-    if (canReview) {
-      if (values.status !== loaded.status) patch.status = values.status;
-      const response = values.response?.trim() || null;
-      if (response !== loaded.response) patch.response = response;
-    }
-    if (Object.keys(patch).length === 0) return onClose();
-    update.mutate({ id: loaded.id, version: loaded.version, ...patch }, { onSuccess: done, onError });
-  };
-
-  const reload = async () => {
-    const result = await fresh.refetch();
-    if (result.data) {
-      form.resetFields();
-      form.setFieldsValue(valuesOf(result.data));
-      setLoaded(result.data);
-      setConflict(false);
-    }
-  };
+  const toInput = (values: Values): SuggestionInput => ({
+    accountId: values.accountId!,
+    productId: product ? product.id : (values.productId ?? null),
+    suggestion: values.suggestion.trim(),
+    suggestedAt: values.suggestedAt.toISOString(),
+  });
+  // Only reviewers send the review (status and response).
+  const withReview = (values: Values): SuggestionInput =>
+    canReview ? { ...toInput(values), status: values.status, response: values.response?.trim() || null } : toInput(values);
+  const changes = (loaded: Suggestion, values: Values) => changedFields(withReview(values), withReview(valuesOf(loaded)));
+  const save = useVersionedSave({
+    resource: suggestionsApi,
+    form,
+    open,
+    record: suggestion,
+    valuesOf,
+    toCreate: toInput,
+    changes,
+    savedText: () => t('service.suggestions.saved'),
+    onClose,
+  });
 
   const initialValues: Values = suggestion
     ? valuesOf(suggestion)
@@ -129,34 +80,18 @@ export function SuggestionsDrawer({ open, onClose, suggestion, product }: Props)
   const required = (field: string) => [{ required: true, message: t('common.required', { field }) }];
 
   return (
-    <Drawer
+    <RecordFormDrawer
       title={title}
       open={open}
       onClose={onClose}
       size={600}
-      destroyOnHidden
-      footer={
-        <Flex justify="end" gap={8}>
-          <Button onClick={onClose}>{canWrite ? t('common.cancel') : t('common.close')}</Button>
-          {canWrite ? (
-            <Button type="primary" loading={create.isPending || update.isPending} onClick={() => form.submit()} data-testid="suggestion-save">
-              {t('common.save')}
-            </Button>
-          ) : null}
-        </Flex>
-      }
+      save={save}
+      onSave={() => form.submit()}
+      canWrite={canWrite}
+      conflictText={{ title: t('service.suggestions.conflictTitle'), description: t('service.suggestions.conflict'), reload: t('service.suggestions.reloadTheirs') }}
+      testIds={{ save: 'suggestion-save', conflict: 'suggestion-conflict' }}
     >
-      {conflict ? (
-        <ConflictAlert
-          testId="suggestion-conflict"
-          title={t('service.suggestions.conflictTitle')}
-          description={t('service.suggestions.conflict')}
-          reloadLabel={t('service.suggestions.reloadTheirs')}
-          reloading={fresh.isFetching}
-          onReload={() => void reload()}
-        />
-      ) : null}
-      <Form<Values> form={form} layout="vertical" initialValues={initialValues} onFinish={submit} disabled={!canWrite} data-testid="suggestion-form">
+      <Form<Values> form={form} layout="vertical" initialValues={initialValues} onFinish={save.submit} disabled={!canWrite} data-testid="suggestion-form">
         <Row gutter={16}>
           <Col span={24}>
             <Form.Item name="accountId" label={t('service.fields.account')} rules={required(t('service.fields.account'))}>
@@ -204,7 +139,7 @@ export function SuggestionsDrawer({ open, onClose, suggestion, product }: Props)
                 </Col>
                 <Col span={14}>
                   <Form.Item label={t('service.suggestions.reviewedAt')}>
-                    <Input value={format.dateTime(loaded?.reviewedAt)} disabled />
+                    <Input value={format.dateTime(save.loaded?.reviewedAt)} disabled />
                   </Form.Item>
                 </Col>
                 <Col span={24}>
@@ -226,6 +161,6 @@ export function SuggestionsDrawer({ open, onClose, suggestion, product }: Props)
           )
         ) : null}
       </Form>
-    </Drawer>
+    </RecordFormDrawer>
   );
 }

@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Card, Col, Empty, Flex, Row, Segmented, Skeleton, Statistic, Tag, Typography } from 'antd';
+import { Card, Col, Flex, Row, Segmented, Skeleton, Statistic, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { usePropensityAccuracy, usePropensityModels, type AccuracyPoint } from '../../api/propensity';
+import { EmptyCard, EmptyHint } from '../../components/feedback/EmptyCard';
 import { ErrorResult } from '../../components/feedback/ErrorResult';
 import { useFormatters } from '../../components/format/useFormatters';
 import { PageHeader } from '../../components/layout/PageHeader';
@@ -44,22 +45,18 @@ function Content() {
     body = <ErrorResult error={accuracy.error} onRetry={() => void accuracy.refetch()} />;
   } else if (points.length === 0) {
     body = (
-      <Card data-testid="propensity-accuracy-empty">
-        <Empty
-          image={Empty.PRESENTED_IMAGE_SIMPLE}
-          description={
-            <Flex vertical gap={4} align="center">
-              <Typography.Text strong>{t('propensity.accuracy.emptyTitle')}</Typography.Text>
-              <Typography.Text type="secondary" style={{ maxWidth: 640 }}>
-                {t('propensity.accuracy.empty', { days: horizon })}{' '}
-                {accuracy.data.openPredictions > 0
-                  ? t('propensity.accuracy.emptyOpen', { count: accuracy.data.openPredictions, open: format.number(accuracy.data.openPredictions) })
-                  : t('propensity.accuracy.emptyNone')}
-              </Typography.Text>
-            </Flex>
-          }
-        />
-      </Card>
+      <EmptyCard
+        testId="propensity-accuracy-empty"
+        title={t('propensity.accuracy.emptyTitle')}
+        description={
+          <EmptyHint>
+            {t('propensity.accuracy.empty', { days: horizon })}{' '}
+            {accuracy.data.openPredictions > 0
+              ? t('propensity.accuracy.emptyOpen', { count: accuracy.data.openPredictions, open: format.number(accuracy.data.openPredictions) })
+              : t('propensity.accuracy.emptyNone')}
+          </EmptyHint>
+        }
+      />
     );
   } else {
     body = (

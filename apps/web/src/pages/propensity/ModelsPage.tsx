@@ -1,9 +1,10 @@
-import { Button, Card, Col, Flex, Row, Segmented, Skeleton, Tooltip, Typography } from 'antd';
+import { Button, Col, Flex, Row, Segmented, Tooltip, Typography } from 'antd';
 import { AppstoreOutlined, ShoppingCartOutlined, UserDeleteOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 import { targetKind, usePropensityModel, usePropensityModels, type PropensityModelDetail, type PropensityModelSummary } from '../../api/propensity';
 import { ErrorResult } from '../../components/feedback/ErrorResult';
+import { OverviewSkeleton } from '../../components/feedback/OverviewSkeleton';
 import { useFormatters } from '../../components/format/useFormatters';
 import { PageHeader } from '../../components/layout/PageHeader';
 import { SnapshotInfo, useMaySeeModel } from '../segments/shared';
@@ -41,7 +42,7 @@ function Content() {
   const run = models.data?.run ?? null;
 
   let body;
-  if (models.isPending) body = <Loading />;
+  if (models.isPending) body = <OverviewSkeleton statRows={2} />;
   else if (models.isError) body = <ErrorResult error={models.error} onRetry={() => void models.refetch()} />;
   else if (!run || !selected) body = <PropensityEmpty canRun={refresh.canRun} busy={refresh.busy} onRun={() => refresh.run(null)} />;
   else {
@@ -49,7 +50,7 @@ function Content() {
       <Flex vertical gap={16}>
         <TargetSelector models={list} value={selected.target} onChange={(target) => setParams({ target }, { replace: true })} />
         {detail.isPending ? (
-          <Loading />
+          <OverviewSkeleton statRows={2} />
         ) : detail.isError ? (
           <ErrorResult error={detail.error} onRetry={() => void detail.refetch()} />
         ) : (
@@ -66,25 +67,6 @@ function Content() {
       {refresh.progress}
       {body}
     </>
-  );
-}
-
-function Loading() {
-  return (
-    <Row gutter={[16, 16]}>
-      {[0, 1, 2, 3].map((i) => (
-        <Col key={i} xs={24} sm={12} xl={6}>
-          <Card>
-            <Skeleton active paragraph={{ rows: 2 }} />
-          </Card>
-        </Col>
-      ))}
-      <Col span={24}>
-        <Card>
-          <Skeleton active paragraph={{ rows: 10 }} />
-        </Card>
-      </Col>
-    </Row>
   );
 }
 

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ReliabilityBin } from '../../api/propensity';
 import { useFormatters } from '../../components/format/useFormatters';
 import { Chart, chartColors } from '../analytics/Chart';
+import { diagonalSeries } from './probabilityDiagonal';
 import { percentTick } from './shared';
 
 type Effect = { before: { logLoss: number | null; brier: number | null }; after: { logLoss: number | null; brier: number | null } };
@@ -67,20 +68,7 @@ export function ReliabilityCard({ bins, effect, testId, note }: { bins: Reliabil
         lineStyle: { width: 2.5 },
         z: 3,
       },
-      {
-        name: names.ideal,
-        type: 'line',
-        xAxisIndex: 0,
-        yAxisIndex: 0,
-        data: [
-          [0, 0],
-          [1, 1],
-        ],
-        showSymbol: false,
-        color: chartColors.grey,
-        lineStyle: { type: 'dashed', width: 1.5 },
-        silent: true,
-      },
+      diagonalSeries(names.ideal, { xAxisIndex: 0, yAxisIndex: 0 }),
       {
         name: names.count,
         type: 'bar',

@@ -1,10 +1,11 @@
-import { App, Descriptions, Form, Input, Modal, Typography } from 'antd';
+import { App, Form, Input, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useCreateRetentionTask, type ChurnItem } from '../../api/propensity';
 import { useNotifyError } from '../../components/feedback/useNotifyError';
 import { useFormatters } from '../../components/format/useFormatters';
 import { useLanguage } from '../../i18n/useLanguage';
+import { RankedAccountModal } from '../segments/RankedAccountsPage';
 import { FactorList } from './features';
 
 /** The retention task for one customer of the churn list: notes optional, due in a week, for the account's owner. */
@@ -42,33 +43,29 @@ export function RetentionTaskModal({ item, onClose, onCreated }: { item: ChurnIt
   };
 
   return (
-    <Modal
+    <RankedAccountModal
       open={item !== null}
       title={item ? t('propensity.churn.task.title', { name: item.name }) : ''}
-      onCancel={onClose}
-      onOk={() => form.submit()}
       okText={t('propensity.churn.task.submit')}
-      confirmLoading={create.isPending}
-      destroyOnHidden
+      okTestId="propensity-task-submit"
+      submitting={create.isPending}
+      onOk={() => form.submit()}
+      onClose={onClose}
       width={600}
-      okButtonProps={{ 'data-testid': 'propensity-task-submit' } as Record<string, string>}
+      facts={
+        item
+          ? [
+              {
+                key: 'risk',
+                label: t('propensity.churn.probability'),
+                children: format.percent(item.corrected),
+              },
+              { key: 'owner', label: t('propensity.churn.task.assignee'), children: item.ownerName ?? t('propensity.churn.task.you') },
+              { key: 'reasons', label: t('propensity.churn.reasons'), children: <FactorList factors={item.factors} churn /> },
+            ]
+          : []
+      }
     >
-      {item ? (
-        <Descriptions
-          size="small"
-          column={1}
-          style={{ marginBottom: 16 }}
-          items={[
-            {
-              key: 'risk',
-              label: t('propensity.churn.probability'),
-              children: format.percent(item.corrected),
-            },
-            { key: 'owner', label: t('propensity.churn.task.assignee'), children: item.ownerName ?? t('propensity.churn.task.you') },
-            { key: 'reasons', label: t('propensity.churn.reasons'), children: <FactorList factors={item.factors} churn /> },
-          ]}
-        />
-      ) : null}
       <Typography.Paragraph type="secondary" className="panel-help">
         {t('propensity.churn.task.help')}
       </Typography.Paragraph>
@@ -77,6 +74,6 @@ export function RetentionTaskModal({ item, onClose, onCreated }: { item: ChurnIt
           <Input.TextArea rows={4} placeholder={t('propensity.churn.task.notesPlaceholder')} data-testid="propensity-task-notes" />
         </Form.Item>
       </Form>
-    </Modal>
+    </RankedAccountModal>
   );
 }

@@ -2,6 +2,7 @@ import { Card, Empty, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFormatters } from '../../components/format/useFormatters';
 import { Chart, chartColors } from '../analytics/Chart';
+import { diagonalSeries } from './probabilityDiagonal';
 import { percentTick } from './shared';
 
 /**
@@ -35,18 +36,7 @@ export function RocCard({ roc, auc, churn }: { roc: [number, number][]; auc: num
         lineStyle: { width: 2.5 },
         areaStyle: { opacity: 0.12 },
       },
-      {
-        name: chance,
-        type: 'line',
-        data: [
-          [0, 0],
-          [1, 1],
-        ],
-        showSymbol: false,
-        color: chartColors.grey,
-        lineStyle: { type: 'dashed', width: 1.5 },
-        silent: true,
-      },
+      diagonalSeries(chance),
     ],
   };
   return (

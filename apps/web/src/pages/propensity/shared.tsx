@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { Card, Flex, Result, Tabs } from 'antd';
+import { Flex, Tabs } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate } from 'react-router-dom';
 import type { LocalizedText } from '../../api/analytics';
@@ -8,8 +8,7 @@ import { trainerRoles } from '../../api/propensity';
 import { hasRole } from '../../api/segments';
 import { useFormatters } from '../../components/format/useFormatters';
 import { useLocalizedText } from '../../components/format/useLocalizedText';
-import { PageHeader } from '../../components/layout/PageHeader';
-import { ModelEmpty } from '../segments/shared';
+import { ModelEmpty, ModelForbidden } from '../segments/shared';
 import './propensity.css';
 
 /** A target's name: "Any purchase", "Churn", or the product group's "Around <anchor product>". */
@@ -62,12 +61,12 @@ export function PropensityNav() {
 export function PropensityForbidden({ title, trainer }: { title: string; trainer?: boolean }) {
   const { t } = useTranslation();
   return (
-    <>
-      <PageHeader title={title} />
-      <Card data-testid="propensity-forbidden">
-        <Result status="403" title={t(trainer ? 'propensity.common.trainerForbiddenTitle' : 'propensity.common.forbiddenTitle')} subTitle={t(trainer ? 'propensity.common.trainerForbidden' : 'propensity.common.forbidden')} />
-      </Card>
-    </>
+    <ModelForbidden
+      title={title}
+      area="propensity"
+      heading={t(trainer ? 'propensity.common.trainerForbiddenTitle' : 'propensity.common.forbiddenTitle')}
+      description={t(trainer ? 'propensity.common.trainerForbidden' : 'propensity.common.forbidden')}
+    />
   );
 }
 

@@ -1,9 +1,10 @@
 import { useMemo, useState } from 'react';
-import { Badge, Card, Empty, Flex, Input, Select, Skeleton, Switch, Tooltip, Typography } from 'antd';
+import { Badge, Card, Flex, Input, Select, Skeleton, Switch, Tag, Tooltip, Typography } from 'antd';
 import { ClockCircleOutlined, MessageOutlined, SearchOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { boardStages, closedStages, useExitBoard, useRelationshipOverview, type ExitCaseCard, type ExitStage } from '../../api/relationship';
+import { EmptyCard, EmptyHint } from '../../components/feedback/EmptyCard';
 import { ErrorResult } from '../../components/feedback/ErrorResult';
 import { useFormatters } from '../../components/format/useFormatters';
 import { PageHeader } from '../../components/layout/PageHeader';
@@ -55,21 +56,7 @@ export default function ExitBoardPage() {
     );
   else if (board.isError) body = <ErrorResult error={board.error} onRetry={() => void board.refetch()} />;
   else if (board.data.cases.length === 0)
-    body = (
-      <Card data-testid="exit-board-empty">
-        <Empty
-          image={Empty.PRESENTED_IMAGE_SIMPLE}
-          description={
-            <Flex vertical gap={4} align="center">
-              <Typography.Text strong>{t('relationship.board.empty')}</Typography.Text>
-              <Typography.Text type="secondary" style={{ maxWidth: 620 }}>
-                {t('relationship.board.emptyHint')}
-              </Typography.Text>
-            </Flex>
-          }
-        />
-      </Card>
-    );
+    body = <EmptyCard testId="exit-board-empty" title={t('relationship.board.empty')} description={<EmptyHint>{t('relationship.board.emptyHint')}</EmptyHint>} />;
   else
     body = (
       <div className="exit-board" data-testid="exit-board">
@@ -165,6 +152,13 @@ function CaseCard({ item, accent }: { item: ExitCaseCard; accent: string }) {
           {item.ownerName ?? t('relationship.board.noOwner')}
         </Typography.Text>
       </Flex>
+      {item.returnedOrders ? (
+        <Tooltip title={t('relationship.board.returnedHint', { date: format.date(item.returnedLastAt) })}>
+          <Tag color="green" style={{ marginTop: 4 }} data-testid="exit-card-returned">
+            {t('relationship.board.returned', { count: item.returnedOrders })}
+          </Tag>
+        </Tooltip>
+      ) : null}
       <Flex justify="space-between" align="center" gap={6} className="exit-card-meta" style={{ marginTop: 4 }}>
         <Tooltip title={t('relationship.common.score')}>
           <span>{t('relationship.board.score', { value: format.fixed(item.ahpScore, 3) })}</span>

@@ -15,6 +15,8 @@ import {
   type ExitCaseFile,
   type ExitCaseTask,
   type ExitStage,
+  type ProspectList,
+  type ProspectReason,
   type ReplacementProspect,
 } from '../../api/relationship';
 import { EnumTag, useEnumLabel } from '../../components/enums/EnumTag';
@@ -103,6 +105,16 @@ function CaseFile({ data, back, onReload, reloading }: { data: ExitCaseFile; bac
         />
         {closed ? (
           <Alert style={{ marginTop: 12 }} type={c.stage === 'won_back' ? 'success' : 'info'} showIcon title={t(`relationship.stages.${c.stage}`)} />
+        ) : null}
+        {data.returned.orders ? (
+          <Alert
+            style={{ marginTop: 12 }}
+            type="success"
+            showIcon
+            data-testid="exit-case-returned"
+            title={t('relationship.case.returned', { count: data.returned.orders, amount: format.money(data.returned.amount), date: format.date(data.returned.lastOrderAt) })}
+            description={t('relationship.case.returnedHelp')}
+          />
         ) : null}
       </Card>
       <Row gutter={[16, 16]}>
@@ -399,38 +411,55 @@ function TasksCard({ data }: { data: ExitCaseFile }) {
   );
 }
 
-function ProspectsCard({ prospects }: { prospects: ReplacementProspect[] }) {
+function ProspectsCard({ prospects }: { prospects: ProspectList }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const enumLabel = useEnumLabel();
+  const traitValue = (r: ProspectReason) => (r.trait === 'customerType' || r.trait === 'industry' ? enumLabel(r.trait, r.value) : r.value);
   return (
     <Card size="small" title={t('relationship.case.prospects')} data-testid="exit-case-prospects" styles={{ body: { paddingTop: 8 } }}>
       <Typography.Paragraph type="secondary" className="panel-help">
         {t('relationship.case.prospectsHelp')}
+        {prospects.baseRate !== null ? ' ' + t('relationship.case.prospectsBase', { rate: format.percent(prospects.baseRate) }) : null}
       </Typography.Paragraph>
       <Table<ReplacementProspect>
         rowKey={(p) => `${p.kind}-${p.id}`}
         size="small"
         pagination={false}
         tableLayout="fixed"
-        dataSource={prospects}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('relationship.case.prospectsEmpty')} /> }}
+        dataSource={prospects.items}
+        locale={{
+          emptyText: (
+            <Empty
+              image={Empty.PRESENTED_IMAGE_SIMPLE}
+              description={t(prospects.reason === 'no-classification' ? 'relationship.case.prospectsUnclassified' : 'relationship.case.prospectsEmpty')}
+            />
+          ),
+        }}
         columns={[
           { key: 'rank', title: '#', width: 40, render: (_v, _p, i) => i + 1 },
           {
             key: 'name',
             dataIndex: 'name',
             title: t('relationship.case.prospect'),
-            render: (name: string, p) =>
-              p.kind === 'account' ? (
-                <Link to={`/accounts/${p.id}`} className="ellipsis-link" title={name}>
-                  {name}
-                </Link>
-              ) : (
-                <Typography.Text ellipsis={{ tooltip: name }}>{name}</Typography.Text>
-              ),
+            width: 220,
+            render: (name: string, p) => (
+              <Flex vertical gap={2}>
+                {p.kind === 'account' ? (
+                  <Link to={`/accounts/${p.id}`} className="ellipsis-link" title={name}>
+                    {name}
+                  </Link>
+                ) : (
+                  <Typography.Text ellipsis={{ tooltip: name }}>{name}</Typography.Text>
+                )}
+                <span>
+                  <Tag color={p.kind === 'lead' ? 'purple' : 'blue'}>{t(`relationship.case.kinds.${p.kind}`)}</Tag>
+                  {p.sameIndustry ? <Tag color="gold">{t('relationship.case.sameIndustry')}</Tag> : null}
+                  {p.sameRegion ? <Tag color="gold">{t('relationship.case.sameRegion')}</Tag> : null}
+                </span>
+              </Flex>
+            ),
           },
-          { key: 'kind', dataIndex: 'kind', title: t('relationship.case.kind'), width: 96, render: (v: 'account' | 'lead') => <Tag color={v === 'lead' ? 'purple' : 'blue'}>{t(`relationship.case.kinds.${v}`)}</Tag> },
           {
             key: 'resemblance',
             dataIndex: 'resemblance',
@@ -439,17 +468,33 @@ function ProspectsCard({ prospects }: { prospects: ReplacementProspect[] }) {
                 <span className="dotted-hint">{t('relationship.case.resemblance')}</span>
               </Tooltip>
             ),
-            width: 124,
+            width: 120,
             align: 'right',
             render: (v: number) => <b>{format.percent(Number(v))}</b>,
           },
-          { key: 'industry', dataIndex: 'industry', title: t('relationship.case.industry'), width: 130, ellipsis: true, render: (v: string | null) => (v ? enumLabel('industry', v) : '—') },
           {
-            key: 'place',
-            title: t('relationship.case.place'),
-            width: 150,
-            ellipsis: true,
-            render: (_v, p) => [p.region, p.city].filter(Boolean).join(' · ') || '—',
+            key: 'why',
+            title: t('relationship.case.why'),
+            render: (_v, p) =>
+              p.reasons.length === 0 ? (
+                <Typography.Text type="secondary">{t('relationship.case.noReasons')}</Typography.Text>
+              ) : (
+                <Flex wrap gap={4} data-testid="prospect-reasons">
+                  {p.reasons.map((r) => (
+                    <Tooltip
+                      key={r.trait}
+                      title={t('relationship.case.reasonHint', { good: format.percent(r.goodShare), other: format.percent(r.otherShare) })}
+                    >
+                      <Tag className="prospect-reason">
+                        {t('relationship.case.reasonLabel', { trait: t(`relationship.case.traits.${r.trait}`), value: traitValue(r) })}
+                        <span className="prospect-reason-shares">
+                          {format.percent(r.goodShare)} / {format.percent(r.otherShare)}
+                        </span>
+                      </Tag>
+                    </Tooltip>
+                  ))}
+                </Flex>
+              ),
           },
         ]}
       />

@@ -1,13 +1,16 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Col, Empty, Flex, Result, Row, Skeleton, Statistic, Typography } from 'antd';
-import { ReloadOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Col, Row, Statistic, Typography } from 'antd';
+import { ReloadOutlined, SettingOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { useRelationshipOverview, type HierarchyNode, type RelationshipOverview } from '../../api/relationship';
+import { exitSnapshotsRange, useRelationshipOverview, type HierarchyNode, type RelationshipOverview } from '../../api/relationship';
 import { ErrorResult } from '../../components/feedback/ErrorResult';
+import { OverviewSkeleton } from '../../components/feedback/OverviewSkeleton';
 import { useFormatters } from '../../components/format/useFormatters';
 import { useLocalizedText } from '../../components/format/useLocalizedText';
-import { PageHeader } from '../../components/layout/PageHeader';
+import { PageHeader, PageHeaderNote } from '../../components/layout/PageHeader';
+import { ModelEmpty, ModelForbidden } from '../segments/shared';
 import { useModelRefresh } from '../segments/useModelRefresh';
+import { ExitRuleModal } from './ExitRuleModal';
 import { FactorsCard } from './FactorsCard';
 import { HierarchyCard } from './HierarchyCard';
 import { MatrixEditor } from './MatrixEditor';
@@ -20,71 +23,40 @@ export default function RelationshipPage() {
   const roles = useRelationshipRoles();
   if (roles.maySee === false) {
     return (
-      <>
-        <PageHeader title={t('relationship.page.title')} />
-        <Card data-testid="relationship-forbidden">
-          <Result status="403" title={t('relationship.common.forbiddenTitle')} subTitle={t('relationship.common.forbidden')} />
-        </Card>
-      </>
+      <ModelForbidden
+        title={t('relationship.page.title')}
+        area="relationship"
+        heading={t('relationship.common.forbiddenTitle')}
+        description={t('relationship.common.forbidden')}
+      />
     );
   }
   return <Content mayEdit={roles.mayEdit} />;
 }
 
-const loading = (
-  <Row gutter={[16, 16]}>
-    {[0, 1, 2, 3].map((i) => (
-      <Col key={i} xs={24} sm={12} xl={6}>
-        <Card>
-          <Skeleton active paragraph={{ rows: 1 }} />
-        </Card>
-      </Col>
-    ))}
-    <Col span={24}>
-      <Card>
-        <Skeleton active paragraph={{ rows: 10 }} />
-      </Card>
-    </Col>
-  </Row>
-);
-
 function Content({ mayEdit }: { mayEdit: boolean }) {
   const { t } = useTranslation();
   const format = useFormatters();
   const overview = useRelationshipOverview();
-  const refresh = useModelRefresh();
+  const refresh = useModelRefresh(t('relationship.common.runDone'));
+  const [exitRuleOpen, setExitRuleOpen] = useState(false);
   const run = overview.data?.run ?? null;
+  const exitSnapshots = run?.summary.exitSnapshots ?? exitSnapshotsRange.default;
 
   let body;
-  if (overview.isPending) body = loading;
+  if (overview.isPending) body = <OverviewSkeleton />;
   else if (overview.isError) body = <ErrorResult error={overview.error} onRetry={() => void overview.refetch()} />;
   else if (!run) {
     body = (
-      <Card data-testid="relationship-empty">
-        <Empty
-          image={Empty.PRESENTED_IMAGE_SIMPLE}
-          description={
-            <Flex vertical gap={4} align="center">
-              <Typography.Text strong>{t('relationship.common.emptyTitle')}</Typography.Text>
-              <Typography.Text type="secondary" style={{ maxWidth: 620 }}>
-                {t('relationship.common.empty')}
-              </Typography.Text>
-              {!refresh.canRun ? (
-                <Typography.Text type="secondary" style={{ maxWidth: 620 }}>
-                  {t('relationship.common.emptyNoRole')}
-                </Typography.Text>
-              ) : null}
-            </Flex>
-          }
-        >
-          {refresh.canRun ? (
-            <Button type="primary" loading={refresh.busy} onClick={() => refresh.run(null)} data-testid="relationship-run-first">
-              {t('relationship.common.runNow')}
-            </Button>
-          ) : null}
-        </Empty>
-        {/* the judgements can be set before the first run */}
-      </Card>
+      <ModelEmpty
+        area="relationship"
+        title={t('relationship.common.emptyTitle')}
+        description={t('relationship.common.empty')}
+        offerImport={false}
+        canRun={refresh.canRun}
+        busy={refresh.busy}
+        onRun={() => refresh.run(null)}
+      />
     );
   } else body = <Overview data={overview.data} mayEdit={mayEdit} canRun={refresh.canRun} busy={refresh.busy} onRun={() => refresh.run(null)} />;
 
@@ -95,23 +67,31 @@ function Content({ mayEdit }: { mayEdit: boolean }) {
         testId="relationship-title"
         extra={
           <>
-            {run ? (
-              <Flex align="center" className="snapshot-info">
-                <Typography.Text type="secondary" data-testid="relationship-snapshot-date">
-                  {t('relationship.common.asOf', { date: format.date(run.asOf) })}
-                </Typography.Text>
-              </Flex>
-            ) : null}
+            {run ? <PageHeaderNote testId="relationship-snapshot-date">{t('relationship.common.asOf', { date: format.date(run.asOf) })}</PageHeaderNote> : null}
             {refresh.canRun && run ? (
-              <Button icon={<ReloadOutlined />} loading={refresh.busy} onClick={() => refresh.run(null)} data-testid="relationship-refresh">
-                {t('relationship.common.refresh')}
-              </Button>
+              <>
+                <Button icon={<SettingOutlined />} disabled={refresh.busy} onClick={() => setExitRuleOpen(true)} data-testid="relationship-exit-rule">
+                  {t('relationship.page.exitRule.open')}
+                </Button>
+                <Button icon={<ReloadOutlined />} loading={refresh.busy} onClick={() => refresh.run(null)} data-testid="relationship-refresh">
+                  {t('relationship.common.refresh')}
+                </Button>
+              </>
             ) : null}
           </>
         }
       />
       {refresh.progress}
       {body}
+      {refresh.canRun && run ? (
+        <ExitRuleModal
+          open={exitRuleOpen}
+          onClose={() => setExitRuleOpen(false)}
+          current={exitSnapshots}
+          submitting={refresh.starting}
+          onSubmit={(n) => refresh.run({ relationship: { exitSnapshots: n } }, () => setExitRuleOpen(false))}
+        />
+      ) : null}
     </>
   );
 }
@@ -164,7 +144,7 @@ function Overview({ data, mayEdit, canRun, busy, onRun }: { data: RelationshipOv
       key: 'exits',
       title: t('relationship.page.stats.exits'),
       value: format.number(summary.openedExitCases ?? 0),
-      note: t('relationship.page.stats.exitsNote', { n: summary.exitSnapshots ?? 3 }),
+      note: t('relationship.page.stats.exitsNote', { n: summary.exitSnapshots ?? exitSnapshotsRange.default }),
     },
   ];
 

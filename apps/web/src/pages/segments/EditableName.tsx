@@ -1,7 +1,9 @@
 import { useRef, useState } from 'react';
-import { Button, Flex, Input, Tooltip, Typography } from 'antd';
+import { App, Button, Flex, Input, Tooltip, Typography } from 'antd';
 import { CheckOutlined, EditOutlined, RollbackOutlined } from '@ant-design/icons';
+import type { UseMutationResult } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useNotifyError } from '../../components/feedback/useNotifyError';
 
 interface Props {
   /** the name shown */
@@ -108,4 +110,19 @@ export function EditableName({ name, suggested, custom, canEdit, saving, onSave,
       ) : null}
     </Flex>
   );
+}
+
+/**
+ * Saving a group's name with `rename` (null: back to the suggested name), saying so — or why not: the `saving`
+ * and `onSave` of the group's EditableName.
+ */
+export function useSaveGroupName(rename: UseMutationResult<unknown, Error, { groupNo: number; name: string | null }>) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const notifyError = useNotifyError();
+  return (groupNo: number) => ({
+    saving: rename.isPending,
+    onSave: (name: string | null) =>
+      rename.mutate({ groupNo, name }, { onSuccess: () => void message.success(t('segments.common.renamed')), onError: notifyError }),
+  });
 }

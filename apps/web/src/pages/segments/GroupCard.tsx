@@ -1,9 +1,8 @@
-import { App, Button, Card, Col, Flex, Row, Statistic, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Col, Flex, Row, Statistic, Tag, Tooltip, Typography } from 'antd';
 import { ArrowDownOutlined, ArrowUpOutlined, TeamOutlined } from '@ant-design/icons';
-import { EditableName } from './EditableName';
+import { EditableName, useSaveGroupName } from './EditableName';
 import { useTranslation } from 'react-i18next';
 import { useRenameCustomerGroup, type CustomerGroup } from '../../api/segments';
-import { useNotifyError } from '../../components/feedback/useNotifyError';
 import { useFormatters } from '../../components/format/useFormatters';
 import { useLocalizedText } from '../../components/format/useLocalizedText';
 import { groupColor, useGroupName } from './shared';
@@ -19,8 +18,6 @@ interface Props {
 /** One customer group: its name (the analyst's, editable), size, value, profile in words and what sets it apart. */
 export function GroupCard({ group, canEdit, selected, onSelect, totalCustomers }: Props) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const notifyError = useNotifyError();
   const format = useFormatters();
   const localized = useLocalizedText();
   const groupName = useGroupName();
@@ -29,11 +26,7 @@ export function GroupCard({ group, canEdit, selected, onSelect, totalCustomers }
   const suggested = localized(group.profile.suggestedName);
   const color = groupColor(group.groupNo);
 
-  const save = (next: string | null) =>
-    rename.mutate(
-      { groupNo: group.groupNo, name: next },
-      { onSuccess: () => void message.success(t('segments.common.renamed')), onError: notifyError },
-    );
+  const saveName = useSaveGroupName(rename);
 
   const features = [...(group.profile.distinguishing ?? [])].sort((a, b) => b.degree - a.degree).slice(0, 6);
 
@@ -53,8 +46,7 @@ export function GroupCard({ group, canEdit, selected, onSelect, totalCustomers }
             suggested={suggested}
             custom={Boolean(group.name)}
             canEdit={canEdit}
-            saving={rename.isPending}
-            onSave={save}
+            {...saveName(group.groupNo)}
             testId={`segments-group-name-${group.groupNo}`}
           />
           <Tag className="group-no-tag">{t('segments.groups.groupNo', { n: group.groupNo + 1 })}</Tag>

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Button, Card, Col, Row, Skeleton, Statistic, Tooltip, Typography } from 'antd';
+import { Button, Card, Col, Row, Statistic, Tooltip, Typography } from 'antd';
 import { QuestionCircleOutlined, SettingOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useCustomerGroups, type GroupsOverview } from '../../api/segments';
 import { ErrorResult } from '../../components/feedback/ErrorResult';
+import { OverviewSkeleton } from '../../components/feedback/OverviewSkeleton';
 import { useFormatters } from '../../components/format/useFormatters';
 import { PageHeader } from '../../components/layout/PageHeader';
 import { GroupCard } from './GroupCard';
@@ -11,33 +12,16 @@ import { GroupMembersCard } from './GroupMembersCard';
 import { GroupProfileChart } from './GroupProfileChart';
 import { KSelectionCard } from './KSelectionCard';
 import { ModelSettingsDrawer } from './ModelSettingsDrawer';
-import { ForbiddenCard, ModelEmpty, SnapshotInfo, useMaySeeModel } from './shared';
+import { ModelEmpty, ModelForbidden, SnapshotInfo, useMaySeeModel } from './shared';
 import { useModelRefresh } from './useModelRefresh';
 
 /** Customer groups of the predictive model: how many and why, each group's profile, and its members. */
 export default function GroupsPage() {
   const { t } = useTranslation();
   const allowed = useMaySeeModel();
-  if (allowed === false) return <ForbiddenCard title={t('segments.groups.title')} />;
+  if (allowed === false) return <ModelForbidden title={t('segments.groups.title')} />;
   return <GroupsContent />;
 }
-
-const loading = (
-  <Row gutter={[16, 16]}>
-    {[0, 1, 2, 3].map((i) => (
-      <Col key={i} xs={24} md={12} xl={6}>
-        <Card>
-          <Skeleton active paragraph={{ rows: 1 }} />
-        </Card>
-      </Col>
-    ))}
-    <Col span={24}>
-      <Card>
-        <Skeleton active paragraph={{ rows: 10 }} />
-      </Card>
-    </Col>
-  </Row>
-);
 
 function GroupsContent() {
   const { t } = useTranslation();
@@ -64,7 +48,7 @@ function GroupsContent() {
   );
 
   let body;
-  if (groups.isPending) body = loading;
+  if (groups.isPending) body = <OverviewSkeleton />;
   else if (groups.isError) body = <ErrorResult error={groups.error} onRetry={() => void groups.refetch()} />;
   else if (!run || groups.data.groups.length === 0) body = <ModelEmpty canRun={refresh.canRun} busy={refresh.busy} onRun={() => refresh.run(null)} />;
   else body = <Groups data={groups.data} canEdit={refresh.canRun} />;
@@ -80,7 +64,7 @@ function GroupsContent() {
           onClose={() => setSettingsOpen(false)}
           summary={run.segments}
           submitting={refresh.starting}
-          onSubmit={(segments) => refresh.run(segments, () => setSettingsOpen(false))}
+          onSubmit={(segments) => refresh.run({ segments }, () => setSettingsOpen(false))}
         />
       ) : null}
     </>

@@ -1,9 +1,10 @@
-import { App, AutoComplete, Descriptions, Form, Input, Modal } from 'antd';
+import { App, AutoComplete, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLogPriorityCall, type PriorityItem } from '../../api/segments';
 import { useNotifyError } from '../../components/feedback/useNotifyError';
 import { useFormatters } from '../../components/format/useFormatters';
 import { useLocalizedText } from '../../components/format/useLocalizedText';
+import { RankedAccountModal } from './RankedAccountsPage';
 
 interface Values {
   outcome?: string;
@@ -37,33 +38,29 @@ export function LogCallModal({ item, quietDays, onClose }: { item: PriorityItem 
   };
 
   return (
-    <Modal
+    <RankedAccountModal
       open={item !== null}
       title={item ? t('segments.priority.call.title', { name: item.name }) : ''}
-      onCancel={onClose}
-      onOk={() => form.submit()}
       okText={t('segments.priority.call.submit')}
-      confirmLoading={logCall.isPending}
-      destroyOnHidden
+      okTestId="segments-call-submit"
+      submitting={logCall.isPending}
+      onOk={() => form.submit()}
+      onClose={onClose}
       width={560}
-      okButtonProps={{ 'data-testid': 'segments-call-submit' } as Record<string, string>}
+      facts={
+        item
+          ? [
+              ...(item.phone ? [{ key: 'phone', label: t('segments.priority.call.phone'), children: item.phone }] : []),
+              {
+                key: 'offer',
+                label: t('segments.priority.call.offer'),
+                children: `${item.topProductName} · ${t('segments.priority.probability', { value: format.percent(item.topProbability) })}`,
+              },
+              ...(localized(item.topReason?.text) ? [{ key: 'reason', label: t('segments.priority.reason'), children: localized(item.topReason?.text) }] : []),
+            ]
+          : []
+      }
     >
-      {item ? (
-        <Descriptions
-          size="small"
-          column={1}
-          style={{ marginBottom: 16 }}
-          items={[
-            ...(item.phone ? [{ key: 'phone', label: t('segments.priority.call.phone'), children: item.phone }] : []),
-            {
-              key: 'offer',
-              label: t('segments.priority.call.offer'),
-              children: `${item.topProductName} · ${t('segments.priority.probability', { value: format.percent(item.topProbability) })}`,
-            },
-            ...(localized(item.topReason?.text) ? [{ key: 'reason', label: t('segments.priority.reason'), children: localized(item.topReason?.text) }] : []),
-          ]}
-        />
-      ) : null}
       <Form<Values> form={form} layout="vertical" onFinish={submit} data-testid="segments-call-form" preserve={false}>
         <Form.Item name="outcome" label={t('segments.priority.call.outcome')} rules={[{ max: 200 }]}>
           <AutoComplete
@@ -76,6 +73,6 @@ export function LogCallModal({ item, quietDays, onClose }: { item: PriorityItem 
           <Input.TextArea rows={4} data-testid="segments-call-notes" />
         </Form.Item>
       </Form>
-    </Modal>
+    </RankedAccountModal>
   );
 }

@@ -1,12 +1,11 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Card, Col, Empty, Flex, Row, Slider, Tag, Tooltip, Typography } from 'antd';
+import { Button, Card, Col, Empty, Flex, Row, Slider, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useRenameProductGroup, type Correlations, type ProductGroup } from '../../api/segments';
-import { useNotifyError } from '../../components/feedback/useNotifyError';
 import { useFormatters } from '../../components/format/useFormatters';
 import { Chart } from '../analytics/Chart';
 import { productGroupColor, productGroupIndex } from './CorrelationHeatmapCard';
-import { EditableName } from './EditableName';
+import { EditableName, useSaveGroupName } from './EditableName';
 import { escapeHtml, truncateLabel, useProductGroupName } from './shared';
 
 /** The products as a network: one node per product coloured by its group, a line where two sell together (r ≥ threshold). */
@@ -160,8 +159,6 @@ const shownProducts = 10;
 
 function ProductGroupItem({ group, index, canEdit }: { group: ProductGroup; index: number; canEdit: boolean }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
-  const notifyError = useNotifyError();
   const format = useFormatters();
   const groupName = useProductGroupName();
   const rename = useRenameProductGroup();
@@ -171,8 +168,7 @@ function ProductGroupItem({ group, index, canEdit }: { group: ProductGroup; inde
   const [expanded, setExpanded] = useState(false);
   const visible = expanded ? products : products.slice(0, shownProducts);
 
-  const save = (next: string | null) =>
-    rename.mutate({ groupNo: group.groupNo, name: next }, { onSuccess: () => void message.success(t('segments.common.renamed')), onError: notifyError });
+  const saveName = useSaveGroupName(rename);
 
   return (
     <Card size="small" className="product-group-card" style={{ borderLeftColor: productGroupColor(index) }} data-testid={`segments-product-group-card-${group.groupNo}`}>
@@ -182,8 +178,7 @@ function ProductGroupItem({ group, index, canEdit }: { group: ProductGroup; inde
           suggested={suggested}
           custom={Boolean(group.name)}
           canEdit={canEdit}
-          saving={rename.isPending}
-          onSave={save}
+          {...saveName(group.groupNo)}
           testId={`segments-product-group-name-${group.groupNo}`}
         />
         <Typography.Text type="secondary" className="value-stat-note">

@@ -9,14 +9,14 @@ import { CorrelationHeatmapCard } from './CorrelationHeatmapCard';
 import { EvaluationCard } from './EvaluationCard';
 import { ProductGroupsCard, ProductGraphCard } from './ProductGroupsCard';
 import { RulesCard } from './RulesCard';
-import { ForbiddenCard, ModelEmpty, SnapshotInfo, useMaySeeModel } from './shared';
+import { ModelEmpty, ModelForbidden, SnapshotInfo, useMaySeeModel } from './shared';
 import { useModelRefresh } from './useModelRefresh';
 
 /** What sells together: association rules, the products' correlations, product groups, and which customer groups buy them. */
 export default function ProductsTogetherPage() {
   const { t } = useTranslation();
   const allowed = useMaySeeModel();
-  if (allowed === false) return <ForbiddenCard title={t('segments.together.title')} />;
+  if (allowed === false) return <ModelForbidden title={t('segments.together.title')} />;
   return <Content />;
 }
 

@@ -1,14 +1,15 @@
-import { useCallback, type ReactNode } from 'react';
-import { Button, Card, Empty, Flex, Result, Tooltip, Typography } from 'antd';
+import { useCallback } from 'react';
+import { Button, Card, Flex, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import { useCanWrite } from '../../api/access';
 import type { LocalizedText } from '../../api/analytics';
 import { useCurrentUser } from '../../api/auth';
 import { hasRole, segmentRoles, type ProductGroup } from '../../api/segments';
+import { EmptyCard, EmptyHint } from '../../components/feedback/EmptyCard';
 import { useFormatters } from '../../components/format/useFormatters';
 import { useLocalizedText } from '../../components/format/useLocalizedText';
-import { PageHeader } from '../../components/layout/PageHeader';
+import { PageHeader, PageHeaderNote } from '../../components/layout/PageHeader';
 
 /** One colour per customer group, the same on every chart, card and bar (up to 12 groups). */
 export const groupColors = [
@@ -76,13 +77,17 @@ export function useMaySeeModel(): boolean | undefined {
   return me.data ? hasRole(me.data.role, segmentRoles) : me.isPending ? undefined : false;
 }
 
-export function ForbiddenCard({ title }: { title: string }) {
+/**
+ * A model page the user's role may not open: which roles may. Serves every model page (`area` names the test id;
+ * the texts default to the predictive model's).
+ */
+export function ModelForbidden({ title, area = 'segments', heading, description }: { title: string; area?: string; heading?: string; description?: string }) {
   const { t } = useTranslation();
   return (
     <>
       <PageHeader title={title} />
-      <Card data-testid="segments-forbidden">
-        <Result status="403" title={t('segments.common.forbiddenTitle')} subTitle={t('segments.common.forbidden')} />
+      <Card data-testid={`${area}-forbidden`}>
+        <Result status="403" title={heading ?? t('segments.common.forbiddenTitle')} subTitle={description ?? t('segments.common.forbidden')} />
       </Card>
     </>
   );
@@ -92,41 +97,50 @@ export function ForbiddenCard({ title }: { title: string }) {
  * No model yet: what it is, where it comes from, and for the roles that may, a button that runs the refresh.
  * Serves every model page (`area` names the test ids; title and description default to the predictive model's).
  */
-export function ModelEmpty({ canRun, busy, onRun, area = 'segments', title, description }: { canRun: boolean; busy: boolean; onRun: () => void; area?: string; title?: string; description?: string }) {
+export function ModelEmpty({
+  canRun,
+  busy,
+  onRun,
+  area = 'segments',
+  title,
+  description,
+  offerImport = true,
+}: {
+  canRun: boolean;
+  busy: boolean;
+  onRun: () => void;
+  area?: string;
+  title?: string;
+  description?: string;
+  /** Offer the import of orders (to those who may import). */
+  offerImport?: boolean;
+}) {
   const { t } = useTranslation();
-  const canImport = useCanWrite('imports');
+  const canImport = useCanWrite('imports') && offerImport;
   return (
-    <Card data-testid={`${area}-empty`}>
-      <Empty
-        image={Empty.PRESENTED_IMAGE_SIMPLE}
-        description={
-          <Flex vertical gap={4} align="center">
-            <Typography.Text strong>{title ?? t('segments.common.emptyTitle')}</Typography.Text>
-            <Typography.Text type="secondary" style={{ maxWidth: 640 }}>
-              {description ?? t('segments.common.empty')}
-            </Typography.Text>
-            {!canRun ? (
-              <Typography.Text type="secondary" style={{ maxWidth: 640 }}>
-                {t('segments.common.emptyNoRole')}
-              </Typography.Text>
-            ) : null}
-          </Flex>
-        }
-      >
-        <Flex gap={8} justify="center">
-          {canRun ? (
-            <Button type="primary" loading={busy} onClick={onRun} data-testid={`${area}-run-first`}>
-              {t('segments.common.runNow')}
-            </Button>
-          ) : null}
-          {canImport ? (
-            <Link to="/import">
-              <Button>{t('segments.common.importOrders')}</Button>
-            </Link>
-          ) : null}
-        </Flex>
-      </Empty>
-    </Card>
+    <EmptyCard
+      testId={`${area}-empty`}
+      title={title ?? t('segments.common.emptyTitle')}
+      description={
+        <>
+          <EmptyHint>{description ?? t('segments.common.empty')}</EmptyHint>
+          {!canRun ? <EmptyHint>{t('segments.common.emptyNoRole')}</EmptyHint> : null}
+        </>
+      }
+    >
+      <Flex gap={8} justify="center">
+        {canRun ? (
+          <Button type="primary" loading={busy} onClick={onRun} data-testid={`${area}-run-first`}>
+            {t('segments.common.runNow')}
+          </Button>
+        ) : null}
+        {canImport ? (
+          <Link to="/import">
+            <Button>{t('segments.common.importOrders')}</Button>
+          </Link>
+        ) : null}
+      </Flex>
+    </EmptyCard>
   );
 }
 
@@ -135,24 +149,7 @@ export function SnapshotInfo({ asOf }: { asOf: string | undefined }) {
   const { t } = useTranslation();
   const format = useFormatters();
   if (!asOf) return null;
-  return (
-    <Flex align="center" className="snapshot-info">
-      <Typography.Text type="secondary" data-testid="segments-snapshot-date">
-        {t('segments.common.asOf', { date: format.dateTime(asOf) })}
-      </Typography.Text>
-    </Flex>
-  );
-}
-
-/** A name that may be long (a product, an account): cut with an ellipsis, whole in the tooltip. */
-export function LongName({ text, maxWidth, children }: { text: string; maxWidth?: number | string; children?: ReactNode }) {
-  return (
-    <Tooltip title={text} mouseEnterDelay={0.4}>
-      <span className="ellipsis-link" style={{ maxWidth: maxWidth ?? '100%' }}>
-        {children ?? text}
-      </span>
-    </Tooltip>
-  );
+  return <PageHeaderNote testId="segments-snapshot-date">{t('segments.common.asOf', { date: format.dateTime(asOf) })}</PageHeaderNote>;
 }
 
 /** Cuts a label for a chart axis (CJK characters count double), adding "…". */

@@ -1,18 +1,14 @@
-import { useEffect, useState } from 'react';
-import { Alert, App, Button, Col, DatePicker, Drawer, Flex, Form, Input, InputNumber, Rate, Row, Select } from 'antd';
+import { Col, DatePicker, Form, Input, InputNumber, Rate, Row, Select } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../api/auth';
-import { isApiError } from '../../api/client';
 import { useContacts } from '../../api/contacts';
 import {
   ticketKinds,
   ticketPriorities,
   ticketStatuses,
+  ticketsApi,
   useCanWriteTickets,
-  useCreateTicket,
-  useTicket,
-  useUpdateTicket,
   type Ticket,
   type TicketInput,
   type TicketKind,
@@ -21,9 +17,9 @@ import {
 } from '../../api/tickets';
 import { AccountSelect } from '../../components/AccountSelect';
 import { UserSelect } from '../../components/UserSelect';
-import { ConflictAlert } from '../../components/feedback/ConflictAlert';
-import { useNotifyError } from '../../components/feedback/useNotifyError';
-import { applyServerErrors } from '../../components/form/applyServerErrors';
+import { changedFields } from '../../components/form/changedFields';
+import { RecordFormDrawer } from '../../components/form/RecordFormDrawer';
+import { useVersionedSave } from '../../components/form/useVersionedSave';
 import { useServiceEnumOptions } from './serviceEnums';
 
 interface Values {
@@ -79,19 +75,8 @@ function toInput(values: Values): TicketInput {
   };
 }
 
-function changes(before: Ticket, values: Values): Partial<TicketInput> {
-  const after = toInput(values);
-  const was = toInput(formValues(before));
-  const patch: Partial<TicketInput> = {};
-  for (const key of Object.keys(after) as (keyof TicketInput)[]) {
-    if (key === 'openedAt') {
-      if (!values.openedAt.isSame(dayjs(before.openedAt))) patch.openedAt = after.openedAt;
-    } else if (after[key] !== was[key]) {
-      (patch as Record<string, unknown>)[key] = after[key];
-    }
-  }
-  return patch;
-}
+// openedAt compares as its ISO text, which is equal exactly when the instant is (to the millisecond).
+const changes = (before: Ticket, values: Values) => changedFields(toInput(values), toInput(formValues(before)));
 
 interface Props {
   open: boolean;
@@ -109,29 +94,25 @@ interface Props {
  */
 export function TicketFormDrawer({ open, onClose, ticket, account }: Props) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const me = useCurrentUser().data;
   const canWrite = useCanWriteTickets();
-  const create = useCreateTicket();
-  const update = useUpdateTicket();
-  const fresh = useTicket(open && ticket ? ticket.id : undefined);
-  const notifyError = useNotifyError();
-  const [conflict, setConflict] = useState(false);
-  const [loaded, setLoaded] = useState<Ticket | null>(ticket);
+  const save = useVersionedSave({
+    resource: ticketsApi,
+    form,
+    open,
+    record: ticket,
+    valuesOf: formValues,
+    toCreate: toInput,
+    changes,
+    savedText: (created) => (created ? t('service.tickets.created') : t('common.saved')),
+    onClose,
+  });
   const accountId = Form.useWatch('accountId', form) ?? null;
   const contacts = useContacts({ accountId: accountId ?? undefined, pageSize: 200, sort: 'name', order: 'asc' }, { enabled: open && !!accountId });
   const kindOptions = useServiceEnumOptions('ticketKind', ticketKinds);
   const priorityOptions = useServiceEnumOptions('ticketPriority', ticketPriorities);
   const statusOptions = useServiceEnumOptions('ticketStatus', ticketStatuses);
-
-  useEffect(() => {
-    if (open) {
-      setLoaded(ticket);
-      setConflict(false);
-    }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open]);
 
   const initialValues: Values = ticket
     ? formValues(ticket)
@@ -151,86 +132,27 @@ export function TicketFormDrawer({ open, onClose, ticket, account }: Props) {
         nps: null,
       };
 
-  const onError = (error: unknown) => {
-    if (isApiError(error, 409)) setConflict(true);
-    else if (!applyServerErrors(form, error)) notifyError(error);
-  };
-
-  const submit = (values: Values) => {
-    if (!loaded) {
-      create.mutate(toInput(values), {
-        onSuccess: () => {
-          void message.success(t('service.tickets.created'));
-          onClose();
-        },
-        onError,
-      });
-      return;
-    }
-    const patch = changes(loaded, values);
-    if (Object.keys(patch).length === 0) {
-      onClose();
-      return;
-    }
-    update.mutate(
-      { id: loaded.id, version: loaded.version, ...patch },
-      {
-        onSuccess: () => {
-          void message.success(t('common.saved'));
-          onClose();
-        },
-        onError,
-      },
-    );
-  };
-
-  const reload = async () => {
-    const result = await fresh.refetch();
-    if (result.data) {
-      form.resetFields();
-      form.setFieldsValue(formValues(result.data));
-      setLoaded(result.data);
-      setConflict(false);
-    }
-  };
-
   const required = (field: string) => [{ required: true, message: t('common.required', { field }) }];
   const contactOptions = (contacts.data?.items ?? []).map((c) => ({ value: c.id, label: c.title ? `${c.name} · ${c.title}` : c.name }));
 
   return (
-    <Drawer
+    <RecordFormDrawer
       title={ticket ? t('service.tickets.editTitle') : t('service.tickets.createTitle')}
       open={open}
       onClose={onClose}
       size={640}
-      destroyOnHidden
-      footer={
-        <Flex justify="end" gap={8}>
-          <Button onClick={onClose}>{canWrite ? t('common.cancel') : t('common.close')}</Button>
-          {canWrite ? (
-            <Button type="primary" loading={create.isPending || update.isPending} onClick={() => form.submit()} data-testid="ticket-save">
-              {t('common.save')}
-            </Button>
-          ) : null}
-        </Flex>
-      }
+      save={save}
+      onSave={() => form.submit()}
+      canWrite={canWrite}
+      readOnlyText={t('service.tickets.readOnly')}
+      conflictText={{ title: t('service.tickets.conflictTitle'), description: t('service.tickets.conflict'), reload: t('service.tickets.reloadTheirs') }}
+      testIds={{ save: 'ticket-save', conflict: 'ticket-conflict' }}
     >
-      {conflict ? (
-        <ConflictAlert
-          testId="ticket-conflict"
-          title={t('service.tickets.conflictTitle')}
-          description={t('service.tickets.conflict')}
-          reloadLabel={t('service.tickets.reloadTheirs')}
-          reloading={fresh.isFetching}
-          onReload={() => void reload()}
-        />
-      ) : null}
-      {!canWrite ? <Alert type="info" showIcon title={t('service.tickets.readOnly')} style={{ marginBottom: 16 }} /> : null}
       <Form<Values>
         form={form}
         layout="vertical"
         initialValues={initialValues}
-        onFinish={submit}
+        onFinish={save.submit}
         disabled={!canWrite}
         onValuesChange={(changed: Partial<Values>) => {
           if ('accountId' in changed) form.setFieldValue('contactId', null);
@@ -313,6 +235,6 @@ export function TicketFormDrawer({ open, onClose, ticket, account }: Props) {
           </Col>
         </Row>
       </Form>
-    </Drawer>
+    </RecordFormDrawer>
   );
 }

@@ -45,7 +45,7 @@ export function useTicketColumns({ showAccount, compact = false, onOpen, sortOrd
     columns.push({
       key: 'account',
       title: t('service.fields.account'),
-      width: 180,
+      width: 165,
       ellipsis: true,
       render: (_v, ticket) => <AccountLink id={ticket.accountId} name={ticket.accountName} />,
     });
@@ -62,7 +62,7 @@ export function useTicketColumns({ showAccount, compact = false, onOpen, sortOrd
       render: (_v, ticket) => ticket.assigneeName ?? <Typography.Text type="secondary">{t('service.tickets.unassigned')}</Typography.Text>,
     },
     { key: 'openedAt', dataIndex: 'openedAt', title: t('service.fields.openedAt'), width: compact ? 110 : 150, ...sortable('openedAt'), render: (v: string) => (compact ? format.date(v) : format.dateTime(v)) },
-    { key: 'minutesSpent', dataIndex: 'minutesSpent', title: t('service.fields.time'), width: 105, align: 'right', ...sortable('minutesSpent'), render: (v: number) => duration(v) },
+    { key: 'minutesSpent', dataIndex: 'minutesSpent', title: t('service.fields.time'), width: 120, align: 'right', ...sortable('minutesSpent'), render: (v: number) => duration(v) },
     { key: 'costSpent', dataIndex: 'costSpent', title: t('service.fields.costSpent'), width: 115, align: 'right', ...sortable('costSpent'), render: (v: number) => format.money(v) },
   );
   return columns;
