@@ -34,14 +34,14 @@ export interface DatabaseConfig {
 
 export async function openDatabase(config: DatabaseConfig): Promise<Database> {
   if (config.databaseUrl) {
-    const pool = new pg.Pool({ connectionString: config.databaseUrl, max: config.poolSize ?? 10 });
+    const pool = survivingIdleErrors(new pg.Pool({ connectionString: config.databaseUrl, max: config.poolSize ?? 10 }));
     await pool.query('select 1');
     return { kind: 'postgres', pool, db: drizzle(pool, { schema }), url: config.databaseUrl, close: () => pool.end() };
   }
   const child = await startEmbeddedServer(config.dataDir);
   const url = `postgres://postgres@127.0.0.1:${child.port}/postgres`;
   // The embedded server takes exactly one connection (see embedded-server.ts), so the pool has one client.
-  const pool = new pg.Pool({ connectionString: url, max: 1 });
+  const pool = survivingIdleErrors(new pg.Pool({ connectionString: url, max: 1 }));
   await pool.query('select 1');
   return {
     kind: 'pglite',
@@ -53,6 +53,19 @@ export async function openDatabase(config: DatabaseConfig): Promise<Database> {
       await child.stop();
     },
   };
+}
+
+/**
+ * An idle client whose backend goes away (a server restart, an administrator's pg_terminate_backend, a database
+ * dropped WITH (FORCE) just after the pool ended) makes the pool emit 'error'; with no listener that is an uncaught
+ * exception and the whole server dies. The pool has already discarded the client and opens a new one on the next
+ * query, so the error is only worth a line in the log, and none while the pool is closing.
+ */
+function survivingIdleErrors(pool: pg.Pool): pg.Pool {
+  pool.on('error', (err) => {
+    if (!pool.ending) console.warn(`database: an idle connection was lost (${err.message}); the next query opens a new one`);
+  });
+  return pool;
 }
 
 async function startEmbeddedServer(dataDir: string): Promise<{ port: number; stop(): Promise<void> }> {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { testDbKind, openTestDatabase } from '../../test/harness.js';
 import { openDatabase } from './connection.js';
@@ -49,5 +50,27 @@ describe(`data survives a restart (${testDbKind})`, () => {
     first.pool = second.pool;
     await first.close().catch(() => {});
     expect(rows).toEqual([{ name: 'Persistent GmbH' }]);
+  });
+});
+
+describe(`a lost connection (${testDbKind})`, () => {
+  // The server must outlive PostgreSQL closing an idle connection (a restart, pg_terminate_backend, a dropped
+  // test database): without a listener the pool's 'error' would be an uncaught exception that ends the process.
+  it.runIf(testDbKind === 'postgres')('does not take the server down, and the next query opens a new one', async () => {
+    const database = await openTestDatabase();
+    try {
+      const { rows } = await database.pool.query<{ pid: number }>('select pg_backend_pid() as pid');
+      const pid = rows[0]!.pid;
+      const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+      await admin.connect();
+      await admin.query('select pg_terminate_backend($1)', [pid]);
+      await admin.end();
+      await expect.poll(() => database.pool.totalCount, { timeout: 5000 }).toBe(0);
+
+      const again = await database.pool.query<{ pid: number }>('select pg_backend_pid() as pid');
+      expect(again.rows[0]!.pid).not.toBe(pid);
+    } finally {
+      await database.close();
+    }
   });
 });
