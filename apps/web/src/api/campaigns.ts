@@ -6,7 +6,7 @@ import type { LifecycleStage, ValueTier } from './enums';
 import type { ListResult, RecordMeta } from './list';
 import { resourceHooks } from './resource';
 
-/** Enumerations of apps/server/src/modules/campaigns/schema.ts (labels under `campaigns.enums.*`). */
+/** Enumerations of apps/server/src/modules/campaigns/schema.ts (labels under `enums.campaign*`). */
 export const campaignChannels = ['email', 'sms', 'phone'] as const;
 export type CampaignChannel = (typeof campaignChannels)[number];
 export const campaignStatuses = ['draft', 'scheduled', 'running', 'done', 'cancelled'] as const;

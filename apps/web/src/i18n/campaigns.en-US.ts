@@ -8,11 +8,6 @@ export const campaignsEnUS: Messages['campaigns'] = {
   nav: {
     campaigns: 'Campaigns',
   },
-  enums: {
-    channel: { email: 'Email', sms: 'SMS', phone: 'Phone' },
-    status: { draft: 'Draft', scheduled: 'Scheduled', running: 'Running', done: 'Done', cancelled: 'Cancelled' },
-    leftReason: { exit: 'Left: customer exit', removed: 'Removed' },
-  },
   fields: {
     name: 'Name',
     channel: 'Channel',

@@ -6,11 +6,6 @@ export const campaignsZhCN = {
   nav: {
     campaigns: '营销活动',
   },
-  enums: {
-    channel: { email: '邮件', sms: '短信', phone: '电话' },
-    status: { draft: '草稿', scheduled: '已排期', running: '进行中', done: '已结束', cancelled: '已取消' },
-    leftReason: { exit: '已离开：客户退出', removed: '已移除' },
-  },
   fields: {
     name: '活动名称',
     channel: '渠道',

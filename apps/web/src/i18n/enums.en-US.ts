@@ -156,4 +156,7 @@ export const enumsEnUS: Messages['enums'] = {
     smart_home: 'Smart home',
     services: 'Services',
   },
+  campaignChannel: { email: 'Email', sms: 'SMS', phone: 'Phone' },
+  campaignStatus: { draft: 'Draft', scheduled: 'Scheduled', running: 'Running', done: 'Done', cancelled: 'Cancelled' },
+  campaignLeftReason: { exit: 'Left: customer exit', removed: 'Removed' },
 };

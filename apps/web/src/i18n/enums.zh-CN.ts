@@ -154,4 +154,7 @@ export const enumsZhCN = {
     smart_home: '智能家居',
     services: '服务',
   },
+  campaignChannel: { email: '邮件', sms: '短信', phone: '电话' },
+  campaignStatus: { draft: '草稿', scheduled: '已排期', running: '进行中', done: '已结束', cancelled: '已取消' },
+  campaignLeftReason: { exit: '已离开：客户退出', removed: '已移除' },
 };

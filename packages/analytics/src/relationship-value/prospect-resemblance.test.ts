@@ -119,4 +119,25 @@ Rain Mild High Strong No`;
     const raw = fitResemblance(examples, ['city'], { priorStrength: 0 })!;
     expect(scoreResemblance(raw, { city: 'Melbourne' }).contributions[0].logRatio).toBeCloseTo(scoreResemblance(raw, { city: 'Shanghai' }).contributions[0].logRatio, 12);
   });
+
+  it('fits the same model from counted groups (a GROUP BY) as from one example per customer', () => {
+    const rows: TraitExample[] = [];
+    const groups: TraitExample[] = [];
+    const add = (traits: Record<string, string | null>, good: boolean, count: number) => {
+      for (let i = 0; i < count; i++) rows.push({ traits, good });
+      groups.push({ traits, good, count });
+    };
+    add({ industry: 'retail', city: 'Shanghai' }, true, 40);
+    add({ industry: 'retail', city: null }, false, 25);
+    add({ industry: 'hotel', city: 'Beijing' }, false, 70);
+    add({ industry: 'hotel', city: 'Shanghai' }, true, 12);
+    add({ industry: 'school', city: 'Beijing' }, true, 0);
+    const one = fitResemblance(rows, ['industry', 'city'])!;
+    const grouped = fitResemblance(groups, ['industry', 'city'])!;
+    expect([grouped.good, grouped.other]).toEqual([52, 95]);
+    expect(grouped.counts).toEqual(one.counts);
+    const prospect = { industry: 'retail', city: 'Shanghai' };
+    expect(scoreResemblance(grouped, prospect)).toEqual(scoreResemblance(one, prospect));
+    expect(() => fitResemblance([{ traits: {}, good: true, count: 1.5 }], ['industry'])).toThrow(/count/);
+  });
 });

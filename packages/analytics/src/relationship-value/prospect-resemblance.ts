@@ -26,6 +26,8 @@ export type TraitValues = Readonly<Record<string, string | null | undefined>>;
 export interface TraitExample {
   traits: TraitValues;
   good: boolean;
+  /** how many customers share these traits and class (default 1): a database can send its GROUP BY, not every row */
+  count?: number;
 }
 
 interface LevelCounts {
@@ -73,8 +75,13 @@ export function fitResemblance(examples: readonly TraitExample[], traitNames: re
   if (!(priorStrength >= 0)) throw new RangeError('priorStrength must be ≥ 0');
   const counts = new Map<string, TraitCounts>(traitNames.map((t) => [t, { levels: new Map(), good: 0, other: 0 }]));
   let good = 0;
+  let other = 0;
   for (const example of examples) {
-    if (example.good) good++;
+    const n = example.count ?? 1;
+    if (!(Number.isInteger(n) && n >= 0)) throw new RangeError(`count must be a whole number ≥ 0, got ${n}`);
+    if (n === 0) continue;
+    if (example.good) good += n;
+    else other += n;
     for (const trait of traitNames) {
       const value = example.traits[trait];
       if (!present(value)) continue;
@@ -82,15 +89,14 @@ export function fitResemblance(examples: readonly TraitExample[], traitNames: re
       let level = c.levels.get(value);
       if (!level) c.levels.set(value, (level = { good: 0, other: 0 }));
       if (example.good) {
-        level.good++;
-        c.good++;
+        level.good += n;
+        c.good += n;
       } else {
-        level.other++;
-        c.other++;
+        level.other += n;
+        c.other += n;
       }
     }
   }
-  const other = examples.length - good;
   if (good === 0 || other === 0) return null;
   return { traitNames, good, other, priorStrength, counts };
 }

@@ -1,10 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { getAccount } from '../accounts/service.js';
+import { getReferral } from '../accounts/referrals.js';
 import { getActivity } from '../activities/service.js';
+import { getCampaign } from '../campaigns/service.js';
 import { getContact } from '../contacts/service.js';
 import { getOrder } from '../orders/service.js';
 import { getProduct } from '../products/service.js';
+import { getSuggestion } from '../products/suggestions.js';
+import { getTicket } from '../tickets/service.js';
 import { assertRole } from '../users/access.js';
 import { userOf } from '../users/auth-plugin.js';
 import type { CurrentUser } from '../users/service.js';
@@ -18,13 +22,19 @@ const readers: Record<string, (db: Db, user: CurrentUser, id: number) => Promise
   product: getProduct,
   order: getOrder,
   activity: getActivity,
+  ticket: getTicket,
+  suggestion: getSuggestion,
+  referral: getReferral,
+  campaign: getCampaign,
 };
+/** Users and imports have no reader: their history is the administrator's. */
+const entityTypes: [string, ...string[]] = ['user', 'import', ...Object.keys(readers)];
 
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.database.db;
   app.get(
     '/',
-    { schema: { tags: ['audit'], querystring: z.object({ entityType: z.enum(['account', 'contact', 'product', 'order', 'activity', 'user', 'import']), entityId: z.coerce.number().int().positive() }) } },
+    { schema: { tags: ['audit'], querystring: z.object({ entityType: z.enum(entityTypes), entityId: z.coerce.number().int().positive() }) } },
     async (request) => {
       const user = userOf(request);
       const { entityType, entityId } = request.query;

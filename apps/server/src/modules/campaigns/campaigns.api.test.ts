@@ -102,6 +102,12 @@ describe('campaigns', () => {
     const audit = await rows(`SELECT action, changes FROM audit_log WHERE entity_type = 'campaign' AND entity_id = $1 ORDER BY id`, [String(campaign.id)]);
     expect(audit.map((a) => a.action)).toEqual(['create', 'update', 'delete', 'restore']);
     expect(audit[1].changes).toMatchObject({ status: ['draft', 'scheduled'] });
+    // the same history as a reader of the campaign gets it, newest first with who did it
+    const history = await inject('GET', `/api/audit?entityType=campaign&entityId=${campaign.id}`, analyst);
+    expect(history.statusCode, history.body).toBe(200);
+    expect(history.json().items.map((e: { action: string }) => e.action)).toEqual(['restore', 'delete', 'update', 'create']);
+    expect(history.json().items[2]).toMatchObject({ userName: '陈建国', changes: { status: ['draft', 'scheduled'] } });
+    expect((await inject('GET', `/api/audit?entityType=campaign&entityId=999999`, analyst)).statusCode).toBe(404);
   });
 
   it('rejects bad input with 400 naming the field', async () => {

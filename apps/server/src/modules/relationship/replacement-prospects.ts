@@ -6,7 +6,7 @@
  * the shares of good and other customers that have them, and whether it works in the exiting customer's market
  * (same industry or region), the market share the exit puts at risk.
  */
-import { fitResemblance, scoreResemblance, type TraitValues } from '@relata/analytics';
+import { fitResemblance, scoreResemblance, type ResemblanceScore, type TraitValues } from '@relata/analytics';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/connection.js';
 
@@ -51,14 +51,16 @@ export async function replacementProspects(
   exiting: { id: number; industry: string | null; region: string | null },
   limit = 10,
 ): Promise<ProspectList> {
+  // one row per combination of traits and class, not per customer: a few hundred rows where there are 100k customers
   const examples = (
-    await db.execute<Traits & { good: boolean }>(sql`
-      SELECT ${traitColumns}, s.class = 'good' AS good
+    await db.execute<Traits & { good: boolean; count: number }>(sql`
+      SELECT ${traitColumns}, s.class = 'good' AS good, count(*)::int AS count
       FROM relationship_scores s JOIN accounts a ON a.id = s.account_id AND a.deleted_at IS NULL
-      WHERE s.run_id = (SELECT max(run_id) FROM relationship_scores)`)
+      WHERE s.run_id = (SELECT max(run_id) FROM relationship_scores)
+      GROUP BY 1, 2, 3, 4, 5`)
   ).rows;
   const model = fitResemblance(
-    examples.map(({ good, ...traits }) => ({ good, traits })),
+    examples.map(({ good, count, ...traits }) => ({ good, count, traits })),
     PROSPECT_TRAITS,
   );
   if (!model) return { baseRate: null, reason: 'no-classification', items: [] };
@@ -79,21 +81,34 @@ export async function replacementProspects(
       FROM leads l WHERE l.deleted_at IS NULL AND l.status IN ('new', 'working', 'qualified')`)
   ).rows;
 
+  // candidates sharing their traits share their score: score each combination once (a few thousand, not 100k)
+  const scores = new Map<string, ResemblanceScore>();
+  const scoreOf = (c: Traits) => {
+    const key = PROSPECT_TRAITS.map((trait) => c[trait] ?? '').join('\u0001');
+    let score = scores.get(key);
+    if (!score) scores.set(key, (score = scoreResemblance(model, c as TraitValues)));
+    return score;
+  };
   const items = candidates
-    .map((c): ReplacementProspect => {
-      const traits: TraitValues = { customerType: c.customerType, industry: c.industry, region: c.region, city: c.city };
-      const score = scoreResemblance(model, traits);
-      return {
-        ...c,
+    .map((c) => ({ c, score: scoreOf(c) }))
+    .sort((a, b) => b.score.probability - a.score.probability || a.c.kind.localeCompare(b.c.kind) || a.c.id - b.c.id)
+    .slice(0, limit)
+    .map(
+      ({ c, score }): ReplacementProspect => ({
+        kind: c.kind,
+        id: c.id,
+        name: c.name,
+        customerType: c.customerType,
+        industry: c.industry,
+        region: c.region,
+        city: c.city,
         resemblance: score.probability,
         reasons: score.contributions
           .filter((r) => r.logRatio > 0)
           .map(({ trait, value, goodShare, otherShare }) => ({ trait: trait as Trait, value, goodShare, otherShare })),
         sameIndustry: !!exiting.industry && c.industry === exiting.industry,
         sameRegion: !!exiting.region && c.region === exiting.region,
-      };
-    })
-    .sort((a, b) => b.resemblance - a.resemblance || a.kind.localeCompare(b.kind) || a.id - b.id)
-    .slice(0, limit);
+      }),
+    );
   return { baseRate: model.good / (model.good + model.other), reason: null, items };
 }

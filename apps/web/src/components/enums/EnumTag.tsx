@@ -30,6 +30,10 @@ const colors: Partial<Record<EnumName, Record<string, string>>> = {
   valueTier: { vip: 'gold', major: 'blue', ordinary: 'cyan', small: 'default' },
   lifecycleStage: { exploration: 'geekblue', formation: 'cyan', stability: 'green', decline: 'volcano', unknown: 'default' },
   abcClass: { A: 'red', B: 'orange', C: 'default' },
+  // Running is the live state (the processing blue); a customer exit is the warning colour, a removal plain.
+  campaignChannel: { email: 'geekblue', sms: 'cyan', phone: 'purple' },
+  campaignStatus: { draft: 'default', scheduled: 'gold', running: 'processing', done: 'success', cancelled: 'default' },
+  campaignLeftReason: { exit: 'volcano', removed: 'default' },
 };
 
 /** The translated label of an API enumeration value. */
@@ -43,8 +47,12 @@ export function useEnumLabel() {
   };
 }
 
-export function EnumTag({ name, value }: { name: EnumName; value: string | null | undefined }) {
+export function EnumTag({ name, value, testId }: { name: EnumName; value: string | null | undefined; testId?: string }) {
   const label = useEnumLabel();
   if (value === null || value === undefined) return <span>—</span>;
-  return <Tag color={colors[name]?.[value]}>{label(name, value)}</Tag>;
+  return (
+    <Tag color={colors[name]?.[value]} data-testid={testId}>
+      {label(name, value)}
+    </Tag>
+  );
 }

@@ -15,7 +15,7 @@ import { UserSelect } from '../../components/UserSelect';
 import { changedFields } from '../../components/form/changedFields';
 import { RecordFormDrawer } from '../../components/form/RecordFormDrawer';
 import { useVersionedSave } from '../../components/form/useVersionedSave';
-import { useCampaignEnumOptions } from './campaignEnums';
+import { useEnumOptions } from '../../components/enums/useEnumOptions';
 
 interface Values {
   name: string;
@@ -90,9 +90,9 @@ export function CampaignFormDrawer({ open, onClose, campaign }: Props) {
     savedText: (created) => (created ? t('campaigns.form.created') : t('common.saved')),
     onClose,
   });
-  const channelOptions = useCampaignEnumOptions('channel', campaignChannels);
+  const channelOptions = useEnumOptions('campaignChannel', campaignChannels);
   const reachable = save.loaded ? [save.loaded.status, ...(save.loaded.allowedStatuses ?? [])] : startingStatuses;
-  const statusOptions = useCampaignEnumOptions('status', reachable);
+  const statusOptions = useEnumOptions('campaignStatus', reachable);
 
   const initialValues: Values = campaign
     ? formValues(campaign)

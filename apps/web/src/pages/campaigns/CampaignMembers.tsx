@@ -7,7 +7,7 @@ import { AccountLink } from '../../components/AccountLink';
 import { useNotifyError } from '../../components/feedback/useNotifyError';
 import { useFormatters } from '../../components/format/useFormatters';
 import { ServerTable } from '../../components/table/ServerTable';
-import { CampaignTag } from './campaignEnums';
+import { EnumTag } from '../../components/enums/EnumTag';
 
 type Shown = MemberState | 'all';
 
@@ -43,7 +43,7 @@ export function CampaignMembers({ campaign, canRun }: { campaign: Campaign; canR
       width: 170,
       render: (_v, m) =>
         m.leftReason ? (
-          <CampaignTag name="leftReason" value={m.leftReason} testId="member-left-reason" />
+          <EnumTag name="campaignLeftReason" value={m.leftReason} testId="member-left-reason" />
         ) : (
           <Tag color="green" style={{ marginInlineEnd: 0 }}>
             {t('campaigns.members.activeTag')}

@@ -14,7 +14,7 @@ import { AudienceSummary } from './AudienceSummary';
 import { CampaignFormDrawer } from './CampaignFormDrawer';
 import { CampaignMembers } from './CampaignMembers';
 import { CampaignStatusBar } from './CampaignStatusBar';
-import { CampaignTag, useCampaignEnumLabel } from './campaignEnums';
+import { EnumTag, useEnumLabel } from '../../components/enums/EnumTag';
 import { useCampaignPeriod } from './useCampaignPeriod';
 import './campaigns.css';
 
@@ -51,7 +51,7 @@ function CampaignFile({ campaign, back }: { campaign: Campaign; back: ReactNode 
   const format = useFormatters();
   const navigate = useNavigate();
   const period = useCampaignPeriod();
-  const statusLabel = useCampaignEnumLabel();
+  const statusLabel = useEnumLabel();
   const canRun = useCanRunCampaigns(campaign);
   const [editing, setEditing] = useState(false);
   const finished = isFinished(campaign.status);
@@ -67,8 +67,8 @@ function CampaignFile({ campaign, back }: { campaign: Campaign; back: ReactNode 
             <Typography.Text ellipsis={{ tooltip: campaign.name }} style={{ fontSize: 'inherit', fontWeight: 'inherit', minWidth: 0 }} data-testid="campaign-name">
               {campaign.name}
             </Typography.Text>
-            <CampaignTag name="status" value={campaign.status} testId="campaign-status" />
-            <CampaignTag name="channel" value={campaign.channel} />
+            <EnumTag name="campaignStatus" value={campaign.status} testId="campaign-status" />
+            <EnumTag name="campaignChannel" value={campaign.channel} />
           </Flex>
         }
         testId="campaign-title"
@@ -95,7 +95,7 @@ function CampaignFile({ campaign, back }: { campaign: Campaign; back: ReactNode 
       />
       <CampaignStatusBar campaign={campaign} canRun={canRun} />
       {finished ? (
-        <Alert type="info" showIcon title={t('campaigns.page.finished', { status: statusLabel('status', campaign.status) })} style={{ marginBottom: 16 }} data-testid="campaign-finished" />
+        <Alert type="info" showIcon title={t('campaigns.page.finished', { status: statusLabel('campaignStatus', campaign.status) })} style={{ marginBottom: 16 }} data-testid="campaign-finished" />
       ) : null}
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={adding ? 10 : 24}>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../api/client';
 import { campaignsApi, isFinished, useUpdateCampaign, type Campaign, type CampaignStatus } from '../../api/campaigns';
 import { useNotifyError } from '../../components/feedback/useNotifyError';
-import { useCampaignEnumLabel } from './campaignEnums';
+import { useEnumLabel } from '../../components/enums/EnumTag';
 
 /** The way forward; cancelled is a way out from any step before done. */
 const steps: CampaignStatus[] = ['draft', 'scheduled', 'running', 'done'];
@@ -15,7 +15,7 @@ const steps: CampaignStatus[] = ['draft', 'scheduled', 'running', 'done'];
 export function CampaignStatusBar({ campaign, canRun }: { campaign: Campaign; canRun: boolean }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
-  const label = useCampaignEnumLabel();
+  const label = useEnumLabel();
   const update = useUpdateCampaign();
   const fresh = campaignsApi.useOne(campaign.id);
   const notifyError = useNotifyError();
@@ -25,7 +25,7 @@ export function CampaignStatusBar({ campaign, canRun }: { campaign: Campaign; ca
     update.mutate(
       { id: campaign.id, version: campaign.version, status },
       {
-        onSuccess: () => void message.success(t('campaigns.page.moved', { status: label('status', status) })),
+        onSuccess: () => void message.success(t('campaigns.page.moved', { status: label('campaignStatus', status) })),
         onError: (error) => {
           if (isApiError(error, 409)) {
             void message.warning(t('campaigns.form.conflict'));
@@ -44,10 +44,10 @@ export function CampaignStatusBar({ campaign, canRun }: { campaign: Campaign; ca
           style={{ flex: '1 1 480px' }}
           current={cancelled ? -1 : steps.indexOf(campaign.status)}
           status={cancelled ? 'error' : campaign.status === 'done' ? 'finish' : 'process'}
-          items={steps.map((s) => ({ title: label('status', s) }))}
+          items={steps.map((s) => ({ title: label('campaignStatus', s) }))}
           data-testid="campaign-steps"
         />
-        {cancelled ? <span data-testid="campaign-cancelled">{label('status', 'cancelled')}</span> : null}
+        {cancelled ? <span data-testid="campaign-cancelled">{label('campaignStatus', 'cancelled')}</span> : null}
         {moves.length ? (
           <Flex gap={8} wrap>
             {moves.map((status) => {
@@ -60,11 +60,11 @@ export function CampaignStatusBar({ campaign, canRun }: { campaign: Campaign; ca
                   onClick={isFinished(status) ? undefined : () => move(status)}
                   data-testid={`campaign-move-${status}`}
                 >
-                  {t('campaigns.page.moveTo', { status: label('status', status) })}
+                  {t('campaigns.page.moveTo', { status: label('campaignStatus', status) })}
                 </Button>
               );
               return isFinished(status) ? (
-                <Popconfirm key={status} title={t('campaigns.page.finalConfirm', { status: label('status', status) })} description={t('campaigns.page.finalHint')} onConfirm={() => move(status)} okText={t('common.yes')} cancelText={t('common.no')}>
+                <Popconfirm key={status} title={t('campaigns.page.finalConfirm', { status: label('campaignStatus', status) })} description={t('campaigns.page.finalHint')} onConfirm={() => move(status)} okText={t('common.yes')} cancelText={t('common.no')}>
                   {button}
                 </Popconfirm>
               ) : (

@@ -8,7 +8,8 @@ import { ListSelectFilter, RecordListPage } from '../../components/table/RecordL
 import { useRecordActionColumns } from '../../components/table/useRecordActionColumns';
 import { useRecordList } from '../../components/table/useRecordList';
 import { CampaignFormDrawer } from './CampaignFormDrawer';
-import { CampaignTag, useCampaignEnumOptions } from './campaignEnums';
+import { EnumTag } from '../../components/enums/EnumTag';
+import { useEnumOptions } from '../../components/enums/useEnumOptions';
 import { useCampaignPeriod } from './useCampaignPeriod';
 
 const filterNames = ['status', 'channel'] as const;
@@ -21,8 +22,8 @@ export default function CampaignsPage() {
   const records = useRecordList(campaignsApi, filterNames, { sort: 'updatedAt', order: 'desc' });
   const { list, bin } = records;
   const canRun = useCanRunCampaigns();
-  const statusOptions = useCampaignEnumOptions('status', campaignStatuses);
-  const channelOptions = useCampaignEnumOptions('channel', campaignChannels);
+  const statusOptions = useEnumOptions('campaignStatus', campaignStatuses);
+  const channelOptions = useEnumOptions('campaignChannel', campaignChannels);
   // Delete shows to the roles that run campaigns; the server refuses a sales user someone else's campaign.
   const actions = useRecordActionColumns<Campaign>({ resource: campaignsApi, area: 'campaigns', inBin: bin.active, nameOf: (c) => c.name, fixed: true });
   const filtered = Boolean(list.params.q || list.params.status || list.params.channel);
@@ -44,8 +45,8 @@ export default function CampaignsPage() {
           </Link>
         ),
     },
-    { key: 'channel', dataIndex: 'channel', title: t('campaigns.fields.channel'), width: 90, ...sortable('channel'), render: (v: string) => <CampaignTag name="channel" value={v} /> },
-    { key: 'status', dataIndex: 'status', title: t('campaigns.fields.status'), width: 100, ...sortable('status'), render: (v: string) => <CampaignTag name="status" value={v} /> },
+    { key: 'channel', dataIndex: 'channel', title: t('campaigns.fields.channel'), width: 90, ...sortable('channel'), render: (v: string) => <EnumTag name="campaignChannel" value={v} /> },
+    { key: 'status', dataIndex: 'status', title: t('campaigns.fields.status'), width: 100, ...sortable('status'), render: (v: string) => <EnumTag name="campaignStatus" value={v} /> },
     { key: 'startsOn', dataIndex: 'startsOn', title: t('campaigns.fields.period'), width: 180, ...sortable('startsOn'), render: (_v, c) => period(c) },
     {
       key: 'members',
