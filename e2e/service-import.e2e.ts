@@ -112,8 +112,13 @@ describe('importing a helpdesk’s tickets through the wizard', () => {
     await errors.waitFor();
     const text = await errors.textContent();
     expect(text).toContain('Customer ID');
-    expect(text).toContain('there is no customer with the external id C-9999');
+    // the reason in the reader's language: worded from the server's code in Chinese, the server's sentence in English
+    expect(text).toContain('没有外部编号为 C-9999 的客户');
     expect(await page.getByTestId('import-confirm').isEnabled()).toBe(false);
     await shoot(page, 'import-tickets-unknown-customer');
+    await page.getByTestId('language-en-US').click();
+    await expect.poll(() => errors.textContent()).toContain('there is no customer with the external id C-9999');
+    await shoot(page, 'import-tickets-unknown-customer-en');
+    await page.getByTestId('language-zh-CN').click();
   });
 });

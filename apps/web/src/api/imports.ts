@@ -34,7 +34,11 @@ export interface ImportRowError {
   row: number;
   column: string | null;
   field?: string | null;
+  /** the server's English sentence */
   message: string;
+  /** what kind of problem, and the values it names: worded in the reader's language (pages/import/useProblemText) */
+  code?: string | null;
+  params?: Record<string, string | number>;
 }
 
 export interface ImportValidation {
@@ -61,6 +65,7 @@ export interface ImportWriteCounts {
 export interface ImportReport {
   outcome?: 'imported' | 'dry_run' | 'rejected';
   message?: string;
+  fatal?: ImportRowError | null;
   totalRows?: number;
   validRows?: number;
   invalidRows?: number;

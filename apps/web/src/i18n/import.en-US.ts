@@ -140,6 +140,7 @@ export const importEnUS: typeof importZhCN = {
   useDateFormat: 'Use this format and validate again',
   errorsTruncated: '{{count}} problems in all; the first {{shown}} are listed.',
   rejectedTitle: 'Nothing was imported',
+  rejectedInvalid: '{{invalid}} of {{total}} rows are invalid, so nothing was imported: fix them, or import with the invalid rows left out.',
   reportRows: 'Rows',
   reportEntities: 'Written',
   inserted: 'Inserted',

@@ -138,6 +138,7 @@ export const importZhCN = {
   useDateFormat: '改用此格式并重新校验',
   errorsTruncated: '共 {{count}} 个问题，下面列出前 {{shown}} 个。',
   rejectedTitle: '未导入任何数据',
+  rejectedInvalid: '{{total}} 行中有 {{invalid}} 行无效，因此没有导入任何数据：请修正这些行，或勾选跳过无效行后再导入。',
   reportRows: '行',
   reportEntities: '写入结果',
   inserted: '新增',

@@ -2,6 +2,7 @@ import { accountKinds, customerTypes, relationshipLevels } from '../accounts/sch
 import { isProblem } from './cell-problem.js';
 import { choiceValue, keyValue, textValue } from './cell-values.js';
 import { isMapped } from './mapping.js';
+import { problemOf, type Problem } from './problem.js';
 import { cellOf, isQuoted, PREVIEW_ROWS, reportProblem, type ReadingContext, type RowReader } from './row-reading.js';
 
 /** Columns of the accounts table an accounts file can set, by import field. */
@@ -52,13 +53,13 @@ export class AccountRows implements RowReader<AccountPlan> {
   readRow(row: number, cells: string[], quoted?: ReadonlySet<number>) {
     const ctx = this.ctx;
     let ok = true;
-    const problem = (field: string, message: string) => {
-      reportProblem(ctx, row, field, message);
+    const problem = (field: string, why: Problem) => {
+      reportProblem(ctx, row, field, why);
       ok = false;
     };
     const externalId = keyValue(cellOf(ctx, cells, 'external_id'), isQuoted(ctx, quoted, 'external_id'));
-    if (externalId === null) problem('external_id', 'the external id is empty');
-    else if (this.seen.has(externalId)) problem('external_id', `external id ${externalId} is already on row ${this.seen.get(externalId)}`);
+    if (externalId === null) problem('external_id', problemOf('empty', 'the external id is empty'));
+    else if (this.seen.has(externalId)) problem('external_id', problemOf('duplicateKey', `external id ${externalId} is already on row ${this.seen.get(externalId)}`, { value: externalId, row: this.seen.get(externalId)! }));
     else this.seen.set(externalId, row);
 
     const values: Partial<Record<AccountField, string | number | null>> = {};
@@ -68,7 +69,7 @@ export class AccountRows implements RowReader<AccountPlan> {
       const blank = cell.trim() === '';
       switch (field) {
         case 'name':
-          if (blank) problem(field, 'the name is empty');
+          if (blank) problem(field, problemOf('empty', 'the name is empty'));
           values.name = textValue(cell);
           break;
         case 'kind':
@@ -84,13 +85,13 @@ export class AccountRows implements RowReader<AccountPlan> {
               : field === 'customer_type'
                 ? choiceValue(cell, customerTypes, customerTypeAliases)
                 : choiceValue(cell, relationshipLevels);
-          if (isProblem(v)) problem(field, v.message);
+          if (isProblem(v)) problem(field, v);
           else values[field] = v;
           break;
         }
         case 'email': {
           const v = keyValue(cell);
-          if (v !== null && !simpleEmail.test(v)) problem(field, `"${v}" is not an email address`);
+          if (v !== null && !simpleEmail.test(v)) problem(field, problemOf('notEmail', `"${v}" is not an email address`, { value: v }));
           values.email = v;
           break;
         }
@@ -109,7 +110,7 @@ export class AccountRows implements RowReader<AccountPlan> {
           if (email === null) values.owner_email = null;
           else {
             const id = ctx.userIds?.get(email);
-            if (id === undefined) problem(field, `there is no user with the email ${email}`);
+            if (id === undefined) problem(field, problemOf('unknownUser', `there is no user with the email ${email}`, { value: email }));
             else values.owner_email = id;
           }
           break;

@@ -37,10 +37,10 @@ describe('accounts', () => {
     const v = (await post(`/api/imports/${up.id}/validate`, { mapping })).json();
     // Row numbers are spreadsheet rows: the quoted line break does not start a new row.
     expect(v.errors).toEqual([
-      { row: 4, column: 'Type', field: 'kind', message: '"alien" is not one of: person, organisation' },
-      { row: 4, column: 'Email', field: 'email', message: '"not-an-email" is not an email address' },
-      { row: 4, column: 'Owner', field: 'owner_email', message: 'there is no user with the email nobody@test.relata' },
-      { row: 5, column: 'Customer No', field: 'external_id', message: 'external id A-1 is already on row 2' },
+      { row: 4, column: 'Type', field: 'kind', message: '"alien" is not one of: person, organisation', code: 'notOneOf', params: { value: 'alien', allowed: 'person, organisation' } },
+      { row: 4, column: 'Email', field: 'email', message: '"not-an-email" is not an email address', code: 'notEmail', params: { value: 'not-an-email' } },
+      { row: 4, column: 'Owner', field: 'owner_email', message: 'there is no user with the email nobody@test.relata', code: 'unknownUser', params: { value: 'nobody@test.relata' } },
+      { row: 5, column: 'Customer No', field: 'external_id', message: 'external id A-1 is already on row 2', code: 'duplicateKey', params: { value: 'A-1', row: 2 } },
     ]);
 
     const job = await runAndWait(t.app, t.admin.headers, up.id, { mapping, skipInvalid: true });
@@ -91,9 +91,9 @@ describe('products', () => {
     expect(Object.fromEntries(Object.entries(up.suggestedMapping).filter(([, v]) => v !== null))).toEqual(mapping);
     const job = await runAndWait(t.app, t.admin.headers, up.id, { mapping, dateFormat: 'YYYY-MM-DD', skipInvalid: true });
     expect(job.report.errors).toEqual([
-      { row: 4, column: 'price', field: 'list_price', message: '-5 is negative' },
-      { row: 4, column: 'upsell', field: 'value_added', message: '"maybe" is not yes/no (use yes, no, true, false, 1 or 0)' },
-      { row: 4, column: 'launched', field: 'launch_date', message: '"2024-02-30": February 2024 has no day 30 (it has 29 days)' },
+      { row: 4, column: 'price', field: 'list_price', message: '-5 is negative', code: 'negative', params: { value: -5 } },
+      { row: 4, column: 'upsell', field: 'value_added', message: '"maybe" is not yes/no (use yes, no, true, false, 1 or 0)', code: 'notYesNo', params: { value: 'maybe' } },
+      { row: 4, column: 'launched', field: 'launch_date', message: '"2024-02-30": February 2024 has no day 30 (it has 29 days)', code: 'noDay', params: { value: '2024-02-30', year: 2024, month: 2, day: 30, days: 29 } },
     ]);
     expect(job.report.products).toEqual({ inserted: 3, updated: 0, unchanged: 0 });
     expect(await q(`SELECT sku, name, category, list_price, unit_cost, value_added, launch_date::text AS launch FROM products ORDER BY sku`)).toEqual([
@@ -115,7 +115,7 @@ describe('products', () => {
     const up = await uploadOk(t.app, t.admin.headers, 'orders', { name: 'orders.csv', content: orders });
     const mapping = { order: 'order', date: 'date', sku: 'sku', product_name: 'product', quantity: 'qty', unit_price: 'price', status: 'status' };
     const job = await runAndWait(t.app, t.admin.headers, up.id, { mapping, skipInvalid: true });
-    expect(job.report.errors).toEqual([{ row: 4, column: 'status', field: 'status', message: '"lost" is not one of: completed, cancelled, returned, open' }]);
+    expect(job.report.errors).toEqual([{ row: 4, column: 'status', field: 'status', message: '"lost" is not one of: completed, cancelled, returned, open', code: 'notOneOf', params: { value: 'lost', allowed: 'completed, cancelled, returned, open' } }]);
     expect(job.report).toMatchObject({ products: { inserted: 1, unchanged: 1 }, orders: { inserted: 1 }, lines: { inserted: 2 } });
     expect(await q(`SELECT sku, name, list_price FROM products WHERE sku IN ('SKU-1', 'NEW-1') ORDER BY sku`)).toEqual([
       { sku: 'NEW-1', name: 'Brand new', list_price: 3.5 },

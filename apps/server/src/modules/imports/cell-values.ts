@@ -39,15 +39,15 @@ export function decimalValue(cell: string): number | CellProblem {
   if (plainNumber.test(v)) return Number(v);
   if (groupedNumber.test(v)) return Number(v.replace(/,/g, ''));
   if (/^[+-]?[\d.,]+$/.test(v) && v.includes(',')) {
-    return new CellProblem(`"${v}" is not a number: use a point for decimals; commas may only group thousands (1,234.50)`);
+    return new CellProblem('notNumberComma', `"${v}" is not a number: use a point for decimals; commas may only group thousands (1,234.50)`, { value: v });
   }
-  return new CellProblem(`"${v}" is not a number`);
+  return new CellProblem('notNumber', `"${v}" is not a number`, { value: v });
 }
 
 /** A whole number (line numbers). */
 export function integerValue(cell: string): number | CellProblem {
   const v = cell.trim();
-  if (!/^[+-]?\d+$/.test(v)) return new CellProblem(`"${v}" is not a whole number`);
+  if (!/^[+-]?\d+$/.test(v)) return new CellProblem('notWholeNumber', `"${v}" is not a whole number`, { value: v });
   return Number(v);
 }
 
@@ -58,14 +58,14 @@ export function booleanValue(cell: string): boolean | CellProblem {
   const v = cell.trim().toLowerCase();
   if (truthy.has(v)) return true;
   if (falsy.has(v)) return false;
-  return new CellProblem(`"${cell.trim()}" is not yes/no (use yes, no, true, false, 1 or 0)`);
+  return new CellProblem('notYesNo', `"${cell.trim()}" is not yes/no (use yes, no, true, false, 1 or 0)`, { value: cell.trim() });
 }
 
 /** One of a fixed set of values, compared case-insensitively; `aliases` maps other spellings to them. */
 export function choiceValue<T extends string>(cell: string, allowed: readonly T[], aliases: Record<string, T> = {}): T | CellProblem {
   const v = cell.trim().toLowerCase().replace(/[\s-]+/g, '_');
   const hit = allowed.find((a) => a === v) ?? aliases[v];
-  return hit ?? new CellProblem(`"${cell.trim()}" is not one of: ${allowed.join(', ')}`);
+  return hit ?? new CellProblem('notOneOf', `"${cell.trim()}" is not one of: ${allowed.join(', ')}`, { value: cell.trim(), allowed: allowed.join(', ') });
 }
 
 /** Largest magnitude a numeric(precision, scale) column holds. */
@@ -75,7 +75,7 @@ export function withinNumeric(value: number, precision: number, scale: number): 
   if (Math.abs(value) < numericLimit(precision, scale) - 1) return value;
   // Rounding to the column's scale can carry into the next digit (99.999 at scale 2 is 100.00).
   const rounded = Math.abs(Math.round(value * 10 ** scale) / 10 ** scale);
-  if (rounded >= numericLimit(precision, scale)) return new CellProblem(`${value} is too large (at most ${precision - scale} digits before the decimal point)`);
+  if (rounded >= numericLimit(precision, scale)) return new CellProblem('tooLarge', `${value} is too large (at most ${precision - scale} digits before the decimal point)`, { value, digits: precision - scale });
   return value;
 }
 

@@ -89,7 +89,7 @@ describe('relata import', () => {
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout);
     expect(report).toMatchObject({ outcome: 'rejected', invalidRows: 1 });
-    expect(report.errors).toEqual([{ row: 10, column: 'Quantity', field: 'quantity', message: expect.stringContaining('"1;5" is not a number') }]);
+    expect(report.errors).toEqual([{ row: 10, column: 'Quantity', field: 'quantity', message: expect.stringContaining('"1;5" is not a number'), code: 'notNumber', params: { value: '1;5' } }]);
     expect(await inspect((db) => tableFingerprint(db.pool))).toEqual(before);
   });
 

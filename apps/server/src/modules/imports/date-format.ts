@@ -89,7 +89,7 @@ export function compileDateFormat(pattern: string): DateFormat {
     parse(text) {
       const value = text.trim();
       const m = matcher.exec(value);
-      if (!m) return new CellProblem(`"${value}" does not match the date format ${trimmed}`);
+      if (!m) return new CellProblem('dateFormatMismatch', `"${value}" does not match the date format ${trimmed}`, { value, format: trimmed });
       const f: Partial<Record<Part, string>> = {};
       parts.forEach((part, k) => (f[part] = m[k + 1]));
       return toEpoch(
@@ -115,7 +115,7 @@ const isoFormat: DateFormat = {
   parse(text) {
     const value = text.trim();
     const m = isoPattern.exec(value);
-    if (!m) return new CellProblem(`"${value}" is not an ISO 8601 date (YYYY-MM-DD, optionally with THH:mm:ss and an offset)`);
+    if (!m) return new CellProblem('notIsoDate', `"${value}" is not an ISO 8601 date (YYYY-MM-DD, optionally with THH:mm:ss and an offset)`, { value });
     const millis = m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0;
     return toEpoch(value, Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4] ?? 0), Number(m[5] ?? 0), Number(m[6] ?? 0), millis, m[8]?.toUpperCase());
   },
@@ -126,18 +126,18 @@ const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
 export const daysInMonth = (y: number, m: number) => (m === 2 ? (isLeap(y) ? 29 : 28) : [4, 6, 9, 11].includes(m) ? 30 : 31);
 
 function toEpoch(text: string, y: number, mo: number, d: number, h: number, mi: number, s: number, ms: number, offset?: string): number | CellProblem {
-  if (y < 1) return new CellProblem(`"${text}": there is no year ${y}`);
-  if (mo < 1 || mo > 12) return new CellProblem(`"${text}": there is no month ${mo}`);
-  if (d < 1 || d > daysInMonth(y, mo)) return new CellProblem(`"${text}": ${monthNames[mo - 1]} ${y} has no day ${d} (it has ${daysInMonth(y, mo)} days)`);
-  if (h > 23) return new CellProblem(`"${text}": hour ${h} is out of range (0–23)`);
-  if (mi > 59) return new CellProblem(`"${text}": minute ${mi} is out of range (0–59)`);
-  if (s > 59) return new CellProblem(`"${text}": second ${s} is out of range (0–59)`);
+  if (y < 1) return new CellProblem('noYear', `"${text}": there is no year ${y}`, { value: text, year: y });
+  if (mo < 1 || mo > 12) return new CellProblem('noMonth', `"${text}": there is no month ${mo}`, { value: text, month: mo });
+  if (d < 1 || d > daysInMonth(y, mo)) return new CellProblem('noDay', `"${text}": ${monthNames[mo - 1]} ${y} has no day ${d} (it has ${daysInMonth(y, mo)} days)`, { value: text, year: y, month: mo, day: d, days: daysInMonth(y, mo) });
+  if (h > 23) return new CellProblem('hourOutOfRange', `"${text}": hour ${h} is out of range (0–23)`, { value: text, hour: h });
+  if (mi > 59) return new CellProblem('minuteOutOfRange', `"${text}": minute ${mi} is out of range (0–59)`, { value: text, minute: mi });
+  if (s > 59) return new CellProblem('secondOutOfRange', `"${text}": second ${s} is out of range (0–59)`, { value: text, second: s });
   let offsetMinutes = 0;
   if (offset && offset !== 'Z') {
     const digits = offset.slice(1).replace(':', '');
     const oh = Number(digits.slice(0, 2));
     const om = Number(digits.slice(2) || 0);
-    if (oh > 23 || om > 59) return new CellProblem(`"${text}": ${offset} is not a time zone offset`);
+    if (oh > 23 || om > 59) return new CellProblem('badOffset', `"${text}": ${offset} is not a time zone offset`, { value: text, offset });
     offsetMinutes = (offset[0] === '-' ? -1 : 1) * (oh * 60 + om);
   }
   const date = new Date(Date.UTC(2000, mo - 1, d, h, mi, s, ms));

@@ -40,7 +40,7 @@ export const money =
     const value = decimalValue(cell);
     const fits = isProblem(value) ? value : withinNumeric(value, precision, 2);
     if (isProblem(fits)) return fits;
-    return fits < 0 ? new CellProblem(`${fits} is negative`) : roundCents(fits);
+    return fits < 0 ? new CellProblem('negative', `${fits} is negative`, { value: fits }) : roundCents(fits);
   };
 
 /** A whole number from min to max (minutes, a score). */
@@ -49,7 +49,7 @@ export const wholeNumber =
   (cell) => {
     const value = integerValue(cell);
     if (isProblem(value)) return value;
-    return value < min || value > max ? new CellProblem(`${value} is not between ${min} and ${max}`) : value;
+    return value < min || value > max ? new CellProblem('notBetween', `${value} is not between ${min} and ${max}`, { value, min, max }) : value;
   };
 
 /** One of the column's fixed values, as an English word in any case ("In progress" is in_progress); `aliases` take other words. */

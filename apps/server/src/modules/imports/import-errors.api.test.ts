@@ -48,7 +48,14 @@ describe('a file with an invalid row', () => {
     ({ id } = await uploadOk(t.app, t.admin.headers, 'orders', { name: 'bad.csv', content: file }));
     const v = (await post(`/api/imports/${id}/validate`, { mapping: retailMapping, dateFormat: 'M/D/YY H:mm' })).json();
     expect(v).toMatchObject({ totalRows: 299, validRows: 298, invalidRows: 1, errorCount: 1 });
-    expect(v.errors).toEqual([{ row: badRow, column: 'InvoiceDate', field: 'date', message: expect.stringMatching(/^"2\/30\/11 \d+:\d+": February 2011 has no day 30/) }]);
+    expect(v.errors).toEqual([{
+        row: badRow,
+        column: 'InvoiceDate',
+        field: 'date',
+        message: expect.stringMatching(/^"2\/30\/11 \d+:\d+": February 2011 has no day 30/),
+        code: 'noDay',
+        params: { value: expect.stringMatching(/^2\/30\/11 /), year: 2011, month: 2, day: 30, days: 28 },
+      }]);
   });
 
   it('imports nothing: every table is exactly as before', async () => {
@@ -103,13 +110,13 @@ describe('row errors', () => {
     const { id } = await uploadOk(t.app, t.admin.headers, 'orders', { name: 'errors.csv', content: csv });
     const v = (await post(`/api/imports/${id}/validate`, { mapping: retailMapping, dateFormat: 'M/D/YY H:mm' })).json();
     expect(v.errors).toEqual([
-      { row: 2, column: 'Quantity', field: 'quantity', message: '"1,5" is not a number: use a point for decimals; commas may only group thousands (1,234.50)' },
-      { row: 3, column: 'Quantity', field: 'quantity', message: 'the quantity is 0 (use a negative quantity for returns and cancellations)' },
-      { row: 4, column: 'InvoiceDate', field: 'date', message: '"13/1/10 8:26": there is no month 13' },
-      { row: 4, column: 'UnitPrice', field: 'unit_price', message: '"abc" is not a number' },
-      { row: 5, column: 'InvoiceNo', field: 'order', message: 'the order number is empty' },
-      { row: 7, column: 'CustomerID', field: 'account', message: 'order 900003 belongs to customer 101 on row 6' },
-      { row: 8, column: null, field: null, message: 'expected 8 cells as in the header, found 6' },
+      { row: 2, column: 'Quantity', field: 'quantity', message: '"1,5" is not a number: use a point for decimals; commas may only group thousands (1,234.50)', code: 'notNumberComma', params: { value: '1,5' } },
+      { row: 3, column: 'Quantity', field: 'quantity', message: 'the quantity is 0 (use a negative quantity for returns and cancellations)', code: 'zeroQuantity', params: {} },
+      { row: 4, column: 'InvoiceDate', field: 'date', message: '"13/1/10 8:26": there is no month 13', code: 'noMonth', params: { value: '13/1/10 8:26', month: 13 } },
+      { row: 4, column: 'UnitPrice', field: 'unit_price', message: '"abc" is not a number', code: 'notNumber', params: { value: 'abc' } },
+      { row: 5, column: 'InvoiceNo', field: 'order', message: 'the order number is empty', code: 'empty', params: {} },
+      { row: 7, column: 'CustomerID', field: 'account', message: 'order 900003 belongs to customer 101 on row 6', code: 'orderCustomerDiffers', params: { order: '900003', customer: '101', row: 6 } },
+      { row: 8, column: null, field: null, message: 'expected 8 cells as in the header, found 6', code: 'cellCount', params: { expected: 8, found: 6 } },
     ]);
     expect(v).toMatchObject({ totalRows: 8, blankRows: 1, validRows: 2, invalidRows: 6 });
     expect(v.preview.map((p: { row: number; unit_price: number; status: string; account: string | null }) => [p.row, p.unit_price, p.status, p.account])).toEqual([
@@ -122,14 +129,14 @@ describe('row errors', () => {
     const csv = 'order,date,quantity,unit_price,amount\nX1,2024-01-05,3,2.50,7.50\nX2,2024-01-05,3,2.50,7.00\n';
     const { id } = await uploadOk(t.app, t.admin.headers, 'orders', { name: 'amounts.csv', content: csv });
     const v = (await post(`/api/imports/${id}/validate`, { mapping: { order: 'order', date: 'date', quantity: 'quantity', unit_price: 'unit_price', amount: 'amount' } })).json();
-    expect(v.errors).toEqual([{ row: 3, column: 'amount', field: 'amount', message: '7 is not quantity × unit price (3 × 2.5 = 7.5)' }]);
+    expect(v.errors).toEqual([{ row: 3, column: 'amount', field: 'amount', message: '7 is not quantity × unit price (3 × 2.5 = 7.5)', code: 'amountMismatch', params: { amount: 7, quantity: 3, unitPrice: 2.5, product: 7.5 } }]);
   });
 
   it('refuses repeated line numbers within an order', async () => {
     const csv = 'order,line,date,quantity,unit_price\nL1,1,2024-01-05,1,1\nL1,2,2024-01-05,1,1\nL1,1,2024-01-05,1,1\n';
     const { id } = await uploadOk(t.app, t.admin.headers, 'orders', { name: 'lines.csv', content: csv });
     const v = (await post(`/api/imports/${id}/validate`, { mapping: { order: 'order', line: 'line', date: 'date', quantity: 'quantity', unit_price: 'unit_price' } })).json();
-    expect(v.errors).toEqual([{ row: 4, column: 'line', field: 'line', message: 'order L1 already has line 1 on row 2' }]);
+    expect(v.errors).toEqual([{ row: 4, column: 'line', field: 'line', message: 'order L1 already has line 1 on row 2', code: 'duplicateLine', params: { order: 'L1', line: 1, row: 2 } }]);
   });
 
   it('stops at a row the CSV parser cannot follow and imports nothing, even with skipInvalid', async () => {
@@ -137,7 +144,7 @@ describe('row errors', () => {
     const { id } = await uploadOk(t.app, t.admin.headers, 'orders', { name: 'quote.csv', content: csv });
     const mapping = { order: 'order', date: 'date', quantity: 'quantity', unit_price: 'unit_price' };
     const v = (await post(`/api/imports/${id}/validate`, { mapping })).json();
-    expect(v.fatal).toMatchObject({ row: 22, column: null, message: expect.stringContaining('Quote Not Closed') });
+    expect(v.fatal).toMatchObject({ row: 22, column: null, message: expect.stringContaining('Quote Not Closed'), code: 'unreadableCsv', params: { reason: expect.stringContaining('Quote Not Closed') } });
     const before = await tableFingerprint(t.database.pool);
     const job = await runAndWait(t.app, t.admin.headers, id, { mapping, skipInvalid: true });
     expect(job).toMatchObject({ status: 'failed', report: { outcome: 'rejected' } });
@@ -154,7 +161,7 @@ describe('guest sales and orders without numbers', () => {
     // The guest row has one cell fewer: whitespace layouts cannot leave a cell empty, so that row is invalid.
     const mapping = { account: 'customer', date: 'date', quantity: 'cds', amount: 'dollars' };
     const v = (await post(`/api/imports/${id}/validate`, { mapping, dateFormat: 'YYYYMMDD' })).json();
-    expect(v.errors).toEqual([{ row: 5, column: null, field: null, message: 'expected 4 cells as in the header, found 3' }]);
+    expect(v.errors).toEqual([{ row: 5, column: null, field: null, message: 'expected 4 cells as in the header, found 3', code: 'cellCount', params: { expected: 4, found: 3 } }]);
 
     const comma = 'customer,date,cds,dollars\n7,20240105,1,10.00\n7,20240105,2,30.00\n7,20240106,1,5.00\n,20240105,1,4.00\n,20240105,3,6.00\n';
     const up = await uploadOk(t.app, t.admin.headers, 'orders', { name: 'days.csv', content: comma });

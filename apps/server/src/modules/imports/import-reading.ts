@@ -11,6 +11,7 @@ import { ProductRows, type ProductPlan } from './product-rows.js';
 import { recordKinds, type RecordKindName } from './record-kinds.js';
 import { RecordRows, type RecordPlan } from './record-rows.js';
 import { asStructureProblem, columnNames, CsvStructureProblem, isBlankRecord, readRecords } from './record-reader.js';
+import { problemOf } from './problem.js';
 import { References } from './references.js';
 import { RowErrors } from './row-errors.js';
 import type { ReadingContext, RowReader } from './row-reading.js';
@@ -115,7 +116,7 @@ export async function readImportFile(filePath: string, options: ReadingOptions, 
       }
       totalRows++;
       if (cells.length !== columns.length && !(cells.length > columns.length && isBlankRecord(cells.slice(columns.length)))) {
-        errors.add(row, null, null, `expected ${columns.length} cells as in the header, found ${cells.length}`);
+        errors.add(row, null, null, problemOf('cellCount', `expected ${columns.length} cells as in the header, found ${cells.length}`, { expected: columns.length, found: cells.length }));
       } else {
         reader!.readRow(row, cells, cells.quoted);
       }
@@ -128,7 +129,7 @@ export async function readImportFile(filePath: string, options: ReadingOptions, 
     const problem = asStructureProblem(err);
     if (!(problem instanceof CsvStructureProblem)) throw problem;
     if (columns === null) throw new FileProblem(`Row ${problem.row}: ${problem.message}`);
-    errors.stop(problem.row, problem.message);
+    errors.stop(problem.row, problemOf('unreadableCsv', problem.message, { reason: problem.reason }));
     totalRows++; // the row it could not read
   }
   if (columns === null || reader === null) throw new FileProblem('The file is empty');

@@ -50,6 +50,8 @@ export interface ImportReport extends WrittenCounts {
   blankRows: number;
   errorCount: number;
   errors: RowError[];
+  /** the problem that stopped the reading (an unreadable CSV), if one did */
+  fatal: RowError | null;
   /** rows left out because they are invalid (imported with skipInvalid) */
   skippedRows: number[];
   /** what the valid rows hold */
@@ -98,6 +100,7 @@ export async function runImport(database: Database, request: ImportRequest, prog
     totalRows: reading.totalRows,
     validRows: reading.validRows,
     invalidRows,
+    fatal: reading.errors.fatal,
     blankRows: reading.blankRows,
     errorCount: reading.errors.errorCount,
     errors: reading.errors.errors.slice(0, REPORT_ERRORS),

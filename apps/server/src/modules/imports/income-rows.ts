@@ -1,6 +1,7 @@
 import { periodStartProblem } from '../accounts/income.js';
 import { incomePeriodTypes } from '../accounts/schema.js';
 import { day, freeText, identifier, money, oneOf } from './field-types.js';
+import { problemOf } from './problem.js';
 import type { RecordKindSpec } from './record-rows.js';
 
 export type IncomeField = 'account' | 'period_start' | 'period_type' | 'income' | 'source' | 'notes';
@@ -27,7 +28,9 @@ export const incomeSpec: RecordKindSpec<IncomeField> = {
   key: ['account', 'period_start'],
   describe: (key) => `the income of customer ${key.account} for the period starting ${key.period_start}`,
   checkRow(values, problem) {
-    const problemOfStart = periodStartProblem(values.period_start as string, (values.period_type as PeriodType | null | undefined) ?? 'year');
-    if (problemOfStart) problem('period_start', `${values.period_start}: ${problemOfStart}`);
+    const start = values.period_start as string;
+    const periodType = (values.period_type as PeriodType | null | undefined) ?? 'year';
+    const problemOfStart = periodStartProblem(start, periodType);
+    if (problemOfStart) problem('period_start', problemOf('periodStart', `${start}: ${problemOfStart}`, { value: start, periodType }));
   },
 };

@@ -87,7 +87,7 @@ describe('Online Retail, December 2010', () => {
     expect(w.invalidRows).toBe(expected.lines);
     expect(w.errorCount).toBe(expected.lines);
     expect(w.errors).toHaveLength(1000);
-    expect(w.errors[0]).toEqual({ row: 2, column: 'InvoiceDate', field: 'date', message: '"12/1/10 8:26" does not match the date format YYYY-MM-DD HH:mm' });
+    expect(w.errors[0]).toEqual({ row: 2, column: 'InvoiceDate', field: 'date', message: '"12/1/10 8:26" does not match the date format YYYY-MM-DD HH:mm', code: 'dateFormatMismatch', params: { value: '12/1/10 8:26', format: 'YYYY-MM-DD HH:mm' } });
     expect(w.suggestedDateFormat).toBe('M/D/YY H:mm');
 
     // Day and month swapped: 12/13/10 has no month 13; the rows of the 1st–12th read as other dates and are valid.

@@ -2,6 +2,7 @@ import { orderStatuses } from '../orders/schema.js';
 import { type CellProblem, isProblem } from './cell-problem.js';
 import { choiceValue, decimalValue, integerValue, isBlank, keyValue, roundCents, textValue, withinNumeric } from './cell-values.js';
 import { isMapped } from './mapping.js';
+import { problemOf, type Problem } from './problem.js';
 import { isoDay, isQuoted, PREVIEW_ROWS, reportProblem, type ReadingContext, type RowReader } from './row-reading.js';
 
 type OrderStatus = (typeof orderStatuses)[number];
@@ -104,8 +105,8 @@ export class OrderRows implements RowReader<OrderPlan> {
   private lastDateText = '';
   private lastDate: number | CellProblem = NaN;
 
-  private problem(row: number, field: string, message: string) {
-    reportProblem(this.ctx, row, field, message);
+  private problem(row: number, field: string, why: Problem) {
+    reportProblem(this.ctx, row, field, why);
   }
 
   readRow(row: number, cells: string[], quoted?: ReadonlySet<number>) {
@@ -114,14 +115,14 @@ export class OrderRows implements RowReader<OrderPlan> {
 
     const dateCell = this.cell(cells, 'date')!;
     let orderedAt = NaN;
-    if (isBlank(dateCell)) this.problem(row, 'date', 'the date is empty');
+    if (isBlank(dateCell)) this.problem(row, 'date', problemOf('empty', 'the date is empty'));
     else {
       if (dateCell !== this.lastDateText) {
         this.lastDateText = dateCell;
         this.lastDate = ctx.dateFormat.parse(dateCell);
       }
       const parsed = this.lastDate;
-      if (isProblem(parsed)) this.problem(row, 'date', parsed.message);
+      if (isProblem(parsed)) this.problem(row, 'date', parsed);
       else orderedAt = parsed;
     }
     const account = keyValue(this.cell(cells, 'account'), isQuoted(ctx, quoted, 'account'));
@@ -129,7 +130,7 @@ export class OrderRows implements RowReader<OrderPlan> {
     let orderNo: string | null = null;
     if (isMapped(ctx.mapping, 'order')) {
       orderNo = keyValue(this.cell(cells, 'order'), isQuoted(ctx, quoted, 'order'));
-      if (orderNo === null) this.problem(row, 'order', 'the order number is empty');
+      if (orderNo === null) this.problem(row, 'order', problemOf('empty', 'the order number is empty'));
     } else if (!Number.isNaN(orderedAt)) {
       const day = isoDay(orderedAt).replace(/-/g, '');
       // a guest has no customer to group by: each guest row is its own order
@@ -148,13 +149,13 @@ export class OrderRows implements RowReader<OrderPlan> {
       if (isMapped(ctx.mapping, 'line')) {
         const cell = this.cell(cells, 'line')!;
         const n = isBlank(cell) ? null : integerValue(cell);
-        if (n === null) this.problem(row, 'line', 'the line number is empty');
-        else if (isProblem(n)) this.problem(row, 'line', n.message);
-        else if (n < 1 || n > 2_147_483_647) this.problem(row, 'line', `line number ${n} is out of range (1 or more)`);
+        if (n === null) this.problem(row, 'line', problemOf('empty', 'the line number is empty'));
+        else if (isProblem(n)) this.problem(row, 'line', n);
+        else if (n < 1 || n > 2_147_483_647) this.problem(row, 'line', problemOf('lineOutOfRange', `line number ${n} is out of range (1 or more)`, { value: n }));
         else {
           draft.explicitLines ??= new Map();
           const earlier = draft.explicitLines.get(n);
-          if (earlier !== undefined) this.problem(row, 'line', `order ${orderNo} already has line ${n} on row ${earlier}`);
+          if (earlier !== undefined) this.problem(row, 'line', problemOf('duplicateLine', `order ${orderNo} already has line ${n} on row ${earlier}`, { order: orderNo, line: n, row: earlier }));
           else {
             draft.explicitLines.set(n, row);
             lineNo = n;
@@ -162,21 +163,31 @@ export class OrderRows implements RowReader<OrderPlan> {
         }
       } else lineNo = draft.rowsSeen;
       if (draft.account !== undefined && draft.account !== account && isMapped(ctx.mapping, 'account')) {
-        this.problem(row, 'account', `order ${orderNo} belongs to ${draft.account === null ? 'no customer (guest sale)' : `customer ${draft.account}`} on row ${draft.accountRow}`);
+        this.problem(
+          row,
+          'account',
+          draft.account === null
+            ? problemOf('orderGuestElsewhere', `order ${orderNo} belongs to no customer (guest sale) on row ${draft.accountRow}`, { order: orderNo, row: draft.accountRow })
+            : problemOf('orderCustomerDiffers', `order ${orderNo} belongs to customer ${draft.account} on row ${draft.accountRow}`, {
+                order: orderNo,
+                customer: draft.account,
+                row: draft.accountRow,
+              }),
+        );
       }
     }
 
     const quantity = this.number(row, cells, 'quantity', 14, 3, true);
-    if (quantity === 0) this.problem(row, 'quantity', 'the quantity is 0 (use a negative quantity for returns and cancellations)');
+    if (quantity === 0) this.problem(row, 'quantity', problemOf('zeroQuantity', 'the quantity is 0 (use a negative quantity for returns and cancellations)'));
     let unitPrice = this.number(row, cells, 'unit_price', 14, 4, !isMapped(ctx.mapping, 'amount'));
     const amount = this.number(row, cells, 'amount', 14, 2, !isMapped(ctx.mapping, 'unit_price'));
     if (quantity !== null && quantity !== 0 && amount !== null) {
       if (unitPrice === null) {
         const derived = amount / quantity;
-        if (isProblem(withinNumeric(derived, 14, 4))) this.problem(row, 'amount', `the unit price ${amount} / ${quantity} is too large`);
+        if (isProblem(withinNumeric(derived, 14, 4))) this.problem(row, 'amount', problemOf('unitPriceTooLarge', `the unit price ${amount} / ${quantity} is too large`, { amount, quantity }));
         else unitPrice = derived;
       } else if (Math.abs(quantity * unitPrice - amount) > 0.005 + Math.abs(amount) * 1e-9) {
-        this.problem(row, 'amount', `${amount} is not quantity × unit price (${quantity} × ${unitPrice} = ${roundCents(quantity * unitPrice)})`);
+        this.problem(row, 'amount', problemOf('amountMismatch', `${amount} is not quantity × unit price (${quantity} × ${unitPrice} = ${roundCents(quantity * unitPrice)})`, { amount, quantity, unitPrice, product: roundCents(quantity * unitPrice) }));
       }
     }
     const unitCost = this.number(row, cells, 'unit_cost', 14, 4, false);
@@ -185,7 +196,7 @@ export class OrderRows implements RowReader<OrderPlan> {
     const statusCell = this.cell(cells, 'status');
     if (statusCell !== undefined && !isBlank(statusCell)) {
       const s = choiceValue(statusCell, orderStatuses, statusAliases);
-      if (isProblem(s)) this.problem(row, 'status', s.message);
+      if (isProblem(s)) this.problem(row, 'status', s);
       else status = s;
     }
 
@@ -267,17 +278,17 @@ export class OrderRows implements RowReader<OrderPlan> {
   private number(row: number, cells: string[], field: 'quantity' | 'unit_price' | 'amount' | 'unit_cost', precision: number, scale: number, required: boolean) {
     const cell = this.cell(cells, field);
     if (cell === undefined || isBlank(cell)) {
-      if (required && cell !== undefined) this.problem(row, field, `the ${field.replace('_', ' ')} is empty`);
+      if (required && cell !== undefined) this.problem(row, field, problemOf('empty', `the ${field.replace('_', ' ')} is empty`));
       return null;
     }
     const value = decimalValue(cell);
     if (isProblem(value)) {
-      this.problem(row, field, value.message);
+      this.problem(row, field, value);
       return null;
     }
     const fits = withinNumeric(value, precision, scale);
     if (isProblem(fits)) {
-      this.problem(row, field, fits.message);
+      this.problem(row, field, fits);
       return null;
     }
     return value;

@@ -2,6 +2,7 @@ import { isProblem } from './cell-problem.js';
 import { booleanValue, keyValue, textValue } from './cell-values.js';
 import { day, money } from './field-types.js';
 import { isMapped } from './mapping.js';
+import { problemOf, type Problem } from './problem.js';
 import { cellOf, isQuoted, PREVIEW_ROWS, reportProblem, type ReadingContext, type RowReader } from './row-reading.js';
 
 /** Columns of the products table a products file can set, by import field. */
@@ -37,13 +38,13 @@ export class ProductRows implements RowReader<ProductPlan> {
   readRow(row: number, cells: string[], quoted?: ReadonlySet<number>) {
     const ctx = this.ctx;
     let ok = true;
-    const problem = (field: string, message: string) => {
-      reportProblem(ctx, row, field, message);
+    const problem = (field: string, why: Problem) => {
+      reportProblem(ctx, row, field, why);
       ok = false;
     };
     const sku = keyValue(cellOf(ctx, cells, 'sku'), isQuoted(ctx, quoted, 'sku'));
-    if (sku === null) problem('sku', 'the SKU is empty');
-    else if (this.seen.has(sku)) problem('sku', `SKU ${sku} is already on row ${this.seen.get(sku)}`);
+    if (sku === null) problem('sku', problemOf('empty', 'the SKU is empty'));
+    else if (this.seen.has(sku)) problem('sku', problemOf('duplicateKey', `SKU ${sku} is already on row ${this.seen.get(sku)}`, { value: sku, row: this.seen.get(sku)! }));
     else this.seen.set(sku, row);
 
     const values: Partial<Record<ProductField, string | number | boolean | null>> = {};
@@ -52,26 +53,26 @@ export class ProductRows implements RowReader<ProductPlan> {
       const blank = cell.trim() === '';
       switch (field) {
         case 'name':
-          if (blank) problem(field, 'the name is empty');
+          if (blank) problem(field, problemOf('empty', 'the name is empty'));
           values.name = textValue(cell);
           break;
         case 'list_price':
         case 'unit_cost': {
           const v = blank ? null : money(14)(cell, false, ctx);
-          if (isProblem(v)) problem(field, v.message);
+          if (isProblem(v)) problem(field, v);
           else values[field] = v;
           break;
         }
         case 'value_added': {
           // the column is NOT NULL with default false: blank means false
           const v = blank ? false : booleanValue(cell);
-          if (isProblem(v)) problem(field, v.message);
+          if (isProblem(v)) problem(field, v);
           else values.value_added = v;
           break;
         }
         case 'launch_date': {
           const v = blank ? null : day(cell, false, ctx);
-          if (isProblem(v)) problem(field, v.message);
+          if (isProblem(v)) problem(field, v);
           else values.launch_date = v;
           break;
         }

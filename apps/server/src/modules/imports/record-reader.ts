@@ -71,6 +71,8 @@ export function quotedColumns(raw: string, delimiter: string): Set<number> {
 export class CsvStructureProblem extends Error {
   constructor(
     readonly row: number,
+    /** the parser's own words (English), which the message wraps */
+    readonly reason: string,
     message: string,
   ) {
     super(message);
@@ -82,7 +84,7 @@ export function asStructureProblem(err: unknown): unknown {
   const e = err as { code?: string; records?: number; message?: string };
   if (typeof e?.code !== 'string' || !e.code.startsWith('CSV_')) return err;
   const reason = (e.message ?? e.code).replace(/ at line \d+/, '').replace(/, record delimiter.*$/, '');
-  return new CsvStructureProblem((e.records ?? 0) + 1, `The CSV cannot be read from this row on: ${reason} (a quote inside a quoted value must be doubled: "")`);
+  return new CsvStructureProblem((e.records ?? 0) + 1, reason, `The CSV cannot be read from this row on: ${reason} (a quote inside a quoted value must be doubled: "")`);
 }
 
 /**

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { compileDateFormat } from './date-format.js';
 import { incomeSpec } from './income-rows.js';
 import { resolveMapping } from './mapping.js';
+import { problemOf } from './problem.js';
 import { RecordRows } from './record-rows.js';
 import { referralSpec } from './referral-rows.js';
 import { RowErrors } from './row-errors.js';
@@ -108,17 +109,23 @@ describe('income rows', () => {
       [3, 'period_start', '2024-05-01: a year must start on its first day (e.g. 2024-01-01)'],
       [4, 'period_start', '2024-05-15: a month must start on its first day (e.g. 2024-05-01)'],
     ]);
+    // the code and values the web app words in Chinese
+    expect(monthly.errors.errors.map((e) => [e.code, e.params])).toEqual([
+      ['periodStart', { value: '2024-05-01', periodType: 'year' }],
+      ['periodStart', { value: '2024-05-15', periodType: 'month' }],
+    ]);
   });
 });
 
 describe('row errors found after the pass', () => {
+  const said = (message: string) => problemOf('empty', message);
   it('are put back in row order, each invalid row listed once', () => {
     const errors = new RowErrors();
-    errors.add(3, 'b', 'b', 'second');
-    errors.add(7, 'a', 'a', 'fourth');
-    errors.add(5, 'a', 'a', 'third, found late');
-    errors.add(3, 'a', 'a', 'also row 3, found late');
-    errors.add(2, 'a', 'a', 'first, found late');
+    errors.add(3, 'b', 'b', said('second'));
+    errors.add(7, 'a', 'a', said('fourth'));
+    errors.add(5, 'a', 'a', said('third, found late'));
+    errors.add(3, 'a', 'a', said('also row 3, found late'));
+    errors.add(2, 'a', 'a', said('first, found late'));
     expect(errors.errors.map((e) => [e.row, e.message])).toEqual([
       [2, 'first, found late'],
       [3, 'second'],

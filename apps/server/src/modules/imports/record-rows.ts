@@ -2,6 +2,7 @@ import { isProblem } from './cell-problem.js';
 import { isBlank } from './cell-values.js';
 import type { CellValue, FieldType } from './field-types.js';
 import { isMapped } from './mapping.js';
+import { problemOf, type Problem } from './problem.js';
 import type { ReferenceKind } from './references.js';
 import { cellOf, isQuoted, PREVIEW_ROWS, reportProblem, type ReadingContext, type RowReader } from './row-reading.js';
 
@@ -17,7 +18,7 @@ export interface RecordField {
 }
 
 /** Problems of a planned record found after the pass, by its index in the plan. */
-export type PlannedRowProblem<F extends string> = (index: number, field: F, message: string) => void;
+export type PlannedRowProblem<F extends string> = (index: number, field: F, why: Problem) => void;
 
 /** One kind of file that holds one record per row, identified by a natural key. */
 export interface RecordKindSpec<F extends string> {
@@ -29,7 +30,7 @@ export interface RecordKindSpec<F extends string> {
   /** the record in words, for "ticket T-1 is already on row 2" */
   describe(key: Partial<Record<F, CellValue>>): string;
   /** rules between the values of one row whose cells all read: dates in order, no self-referral */
-  checkRow?(values: Partial<Record<F, CellValue>>, problem: (field: F, message: string) => void): void;
+  checkRow?(values: Partial<Record<F, CellValue>>, problem: (field: F, why: Problem) => void): void;
   /** rules against the database once the plan holds ids (a customer has one referrer) */
   checkPlan?(plan: RecordPlan<F>, ctx: ReadingContext, problem: PlannedRowProblem<F>): Promise<void>;
 }
@@ -68,8 +69,8 @@ export class RecordRows<F extends string> implements RowReader<RecordPlan<F>> {
   readRow(row: number, cells: string[], quoted?: ReadonlySet<number>) {
     const ctx = this.ctx;
     let ok = true;
-    const problem = (field: F, message: string) => {
-      reportProblem(ctx, row, field, message);
+    const problem = (field: F, why: Problem) => {
+      reportProblem(ctx, row, field, why);
       ok = false;
     };
     const values: Partial<Record<F, CellValue>> = {};
@@ -77,12 +78,12 @@ export class RecordRows<F extends string> implements RowReader<RecordPlan<F>> {
       const cell = cellOf(ctx, cells, field)!;
       const { type, required } = this.spec.fields[field];
       if (isBlank(cell)) {
-        if (required) problem(field, required);
+        if (required) problem(field, problemOf('empty', required));
         values[field] = null;
         continue;
       }
       const value = type(cell, isQuoted(ctx, quoted, field), ctx);
-      if (isProblem(value)) problem(field, value.message);
+      if (isProblem(value)) problem(field, value);
       else values[field] = value;
     }
     if (ok) this.spec.checkRow?.(values, problem);
@@ -91,7 +92,7 @@ export class RecordRows<F extends string> implements RowReader<RecordPlan<F>> {
     const key = this.spec.key.map((f) => String(values[f])).join('\u0000');
     const earlier = this.seen.get(key);
     if (earlier !== undefined) {
-      problem(this.spec.key[this.spec.key.length - 1], `${this.spec.describe(values)} is already on row ${earlier}`);
+      problem(this.spec.key[this.spec.key.length - 1], problemOf('duplicateRecord', `${this.spec.describe(values)} is already on row ${earlier}`, { row: earlier }));
       return;
     }
     this.seen.set(key, row);
@@ -105,8 +106,8 @@ export class RecordRows<F extends string> implements RowReader<RecordPlan<F>> {
     const references = this.ctx.references;
     if (!references) throw new Error(`reading ${this.spec.name} needs the database, for the records the rows name`);
     const dropped = new Set<number>();
-    const problem: PlannedRowProblem<F> = (index, field, message) => {
-      reportProblem(this.ctx, this.plan.rows[index], field, message);
+    const problem: PlannedRowProblem<F> = (index, field, why) => {
+      reportProblem(this.ctx, this.plan.rows[index], field, why);
       dropped.add(index);
     };
     for (const field of this.fields) {

@@ -1,25 +1,34 @@
 import { recordsByKey, type Executor, type KeyedRecord } from './bulk-writes.js';
+import { problemOf, type Problem } from './problem.js';
 
 /** What a cell can name that must already be in Relata: a customer, a product, a user. */
 export type ReferenceKind = 'accounts' | 'products' | 'users';
 
-const sources: Record<ReferenceKind, { table: string; key: string; deleted: string; missing: (key: string) => string; inBin: (key: string) => string }> = {
+const sources: Record<ReferenceKind, { table: string; key: string; deleted: string; missing: (key: string) => Problem; inBin: (key: string) => Problem }> = {
   accounts: {
     table: 'accounts',
     key: 'external_id',
     deleted: 'deleted_at IS NOT NULL',
-    missing: (key) => `there is no customer with the external id ${key}`,
-    inBin: (key) => `customer ${key} is in the recycle bin`,
+    missing: (key) => problemOf('unknownCustomer', `there is no customer with the external id ${key}`, { value: key }),
+    inBin: (key) => problemOf('customerInBin', `customer ${key} is in the recycle bin`, { value: key }),
   },
   products: {
     table: 'products',
     key: 'sku',
     deleted: 'deleted_at IS NOT NULL',
-    missing: (key) => `there is no product with the SKU ${key}`,
-    inBin: (key) => `product ${key} is in the recycle bin`,
+    missing: (key) => problemOf('unknownProduct', `there is no product with the SKU ${key}`, { value: key }),
+    inBin: (key) => problemOf('productInBin', `product ${key} is in the recycle bin`, { value: key }),
   },
   // users are deactivated, never deleted; the emails in the table may have any case
-  users: { table: 'users', key: 'lower(email)', deleted: 'false', missing: (key) => `there is no user with the email ${key}`, inBin: () => '' },
+  users: {
+    table: 'users',
+    key: 'lower(email)',
+    deleted: 'false',
+    missing: (key) => problemOf('unknownUser', `there is no user with the email ${key}`, { value: key }),
+    inBin: () => {
+      throw new Error('users are never in the recycle bin');
+    },
+  },
 };
 
 /**
@@ -32,11 +41,11 @@ export class References {
   constructor(readonly db: Executor) {}
 
   /** Each key's id, or why the row cannot have it. */
-  async resolve(kind: ReferenceKind, keys: readonly string[]): Promise<Map<string, number | { problem: string }>> {
+  async resolve(kind: ReferenceKind, keys: readonly string[]): Promise<Map<string, number | { problem: Problem }>> {
     const source = sources[kind];
     const distinct = [...new Set(keys)];
     const found = await recordsByKey(this.db, source.table, source.key, distinct, source.deleted);
-    const resolved = new Map<string, number | { problem: string }>();
+    const resolved = new Map<string, number | { problem: Problem }>();
     for (const key of distinct) resolved.set(key, outcome(found.get(key), key, source));
     return resolved;
   }

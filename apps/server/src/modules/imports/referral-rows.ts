@@ -1,4 +1,5 @@
 import { freeText, identifier, instant, money } from './field-types.js';
+import { problemOf } from './problem.js';
 import type { RecordKindSpec } from './record-rows.js';
 
 export type ReferralField = 'referrer' | 'referred' | 'referred_at' | 'value' | 'notes';
@@ -23,7 +24,7 @@ export const referralSpec: RecordKindSpec<ReferralField> = {
   key: ['referred'],
   describe: (key) => `the referral of customer ${key.referred}`,
   checkRow(values, problem) {
-    if (values.referrer === values.referred) problem('referred', `customer ${values.referred} cannot refer themselves`);
+    if (values.referrer === values.referred) problem('referred', problemOf('selfReferral', `customer ${values.referred} cannot refer themselves`, { value: String(values.referred) }));
   },
   async checkPlan(plan, ctx, problem) {
     const referred = plan.values.referred as number[];
@@ -37,7 +38,15 @@ export const referralSpec: RecordKindSpec<ReferralField> = {
     referred.forEach((id, i) => {
       const known = existing.get(id);
       if (known && Number(known.referrer) !== plan.values.referrer![i]) {
-        problem(i, 'referrer', `customer ${known.referred_key} was brought by customer ${known.referrer_key ?? `#${known.referrer}`} (a referral already in Relata); a customer has one referrer`);
+        const referrer = known.referrer_key ?? `#${known.referrer}`;
+        problem(
+          i,
+          'referrer',
+          problemOf('alreadyReferred', `customer ${known.referred_key} was brought by customer ${referrer} (a referral already in Relata); a customer has one referrer`, {
+            customer: known.referred_key ?? `#${id}`,
+            referrer,
+          }),
+        );
       }
     });
   },

@@ -162,14 +162,14 @@ describe('tickets', () => {
 
   it('an invalid row rejects the whole file, naming row and column', async () => {
     await expectRejected('tickets', bad, { dateFormat }, [
-      { row: 3, column: 'Customer ID', field: 'account', message: 'there is no customer with the external id C-404' },
-      { row: 4, column: 'Subject', field: 'subject', message: 'the subject is empty' },
-      { row: 4, column: 'Priority', field: 'priority', message: '"panic" is not one of: low, normal, high, urgent' },
-      { row: 4, column: 'Minutes', field: 'minutes_spent', message: '-5 is not between 0 and 1000000' },
-      { row: 4, column: 'CSAT', field: 'csat', message: '6 is not between 1 and 5' },
-      { row: 4, column: 'NPS', field: 'nps', message: '11 is not between 0 and 10' },
-      { row: 5, column: 'Ticket No', field: 'external_id', message: 'ticket T-3 is already on row 2' },
-      { row: 6, column: 'Opened', field: 'opened_at', message: expect.stringContaining('"2024/03/03"') },
+      { row: 3, column: 'Customer ID', field: 'account', message: 'there is no customer with the external id C-404', code: 'unknownCustomer', params: { value: 'C-404' } },
+      { row: 4, column: 'Subject', field: 'subject', message: 'the subject is empty', code: 'empty', params: {} },
+      { row: 4, column: 'Priority', field: 'priority', message: '"panic" is not one of: low, normal, high, urgent', code: 'notOneOf', params: { value: 'panic', allowed: 'low, normal, high, urgent' } },
+      { row: 4, column: 'Minutes', field: 'minutes_spent', message: '-5 is not between 0 and 1000000', code: 'notBetween', params: { value: -5, min: 0, max: 1000000 } },
+      { row: 4, column: 'CSAT', field: 'csat', message: '6 is not between 1 and 5', code: 'notBetween', params: { value: 6, min: 1, max: 5 } },
+      { row: 4, column: 'NPS', field: 'nps', message: '11 is not between 0 and 10', code: 'notBetween', params: { value: 11, min: 0, max: 10 } },
+      { row: 5, column: 'Ticket No', field: 'external_id', message: 'ticket T-3 is already on row 2', code: 'duplicateRecord', params: { row: 2 } },
+      { row: 6, column: 'Opened', field: 'opened_at', message: expect.stringContaining('"2024/03/03"'), code: 'dateFormatMismatch', params: { value: '2024/03/03', format: 'YYYY-MM-DD HH:mm' } },
     ]);
   });
 
@@ -181,9 +181,9 @@ describe('tickets', () => {
       'T-8,C-3,Nobody,2024-03-03 08:00,,nobody@test.relata',
     ].join('\n');
     await expectRejected('tickets', more, { dateFormat }, [
-      { row: 2, column: 'Customer ID', field: 'account', message: 'customer C-4 is in the recycle bin' },
-      { row: 3, column: 'Resolved', field: 'resolved_at', message: '2024-03-02T08:00:00.000Z is before the ticket was opened (2024-03-03T08:00:00.000Z)' },
-      { row: 4, column: 'Assigned To', field: 'assignee', message: 'there is no user with the email nobody@test.relata' },
+      { row: 2, column: 'Customer ID', field: 'account', message: 'customer C-4 is in the recycle bin', code: 'customerInBin', params: { value: 'C-4' } },
+      { row: 3, column: 'Resolved', field: 'resolved_at', message: '2024-03-02T08:00:00.000Z is before the ticket was opened (2024-03-03T08:00:00.000Z)', code: 'beforeOpened', params: { value: '2024-03-02T08:00:00.000Z', opened: '2024-03-03T08:00:00.000Z' } },
+      { row: 4, column: 'Assigned To', field: 'assignee', message: 'there is no user with the email nobody@test.relata', code: 'unknownUser', params: { value: 'nobody@test.relata' } },
     ]);
   });
 
@@ -264,12 +264,12 @@ describe('referrals', () => {
 
   it('an invalid row rejects the whole file, naming row and column', async () => {
     await expectRejected('referrals', bad, { dateFormat }, [
-      { row: 2, column: 'Referred Customer', field: 'referred', message: 'customer C-4 is in the recycle bin' },
-      { row: 3, column: 'Referred Customer', field: 'referred', message: 'customer C-3 cannot refer themselves' },
-      { row: 4, column: 'Referred By', field: 'referrer', message: 'there is no customer with the external id C-404' },
-      { row: 5, column: 'Referred By', field: 'referrer', message: 'customer C-2 was brought by customer C-1 (a referral already in Relata); a customer has one referrer' },
-      { row: 6, column: 'Value', field: 'value', message: '-3 is negative' },
-      { row: 7, column: 'Referral Date', field: 'referred_at', message: 'the referral date is empty' },
+      { row: 2, column: 'Referred Customer', field: 'referred', message: 'customer C-4 is in the recycle bin', code: 'customerInBin', params: { value: 'C-4' } },
+      { row: 3, column: 'Referred Customer', field: 'referred', message: 'customer C-3 cannot refer themselves', code: 'selfReferral', params: { value: 'C-3' } },
+      { row: 4, column: 'Referred By', field: 'referrer', message: 'there is no customer with the external id C-404', code: 'unknownCustomer', params: { value: 'C-404' } },
+      { row: 5, column: 'Referred By', field: 'referrer', message: 'customer C-2 was brought by customer C-1 (a referral already in Relata); a customer has one referrer', code: 'alreadyReferred', params: { customer: 'C-2', referrer: 'C-1' } },
+      { row: 6, column: 'Value', field: 'value', message: '-3 is negative', code: 'negative', params: { value: -3 } },
+      { row: 7, column: 'Referral Date', field: 'referred_at', message: 'the referral date is empty', code: 'empty', params: {} },
     ]);
   });
 
@@ -318,11 +318,11 @@ describe('suggestions', () => {
 
   it('an invalid row rejects the whole file, naming row and column; skipInvalid imports the rest', async () => {
     await expectRejected('suggestions', bad, {}, [
-      { row: 2, column: 'SKU', field: 'product', message: 'there is no product with the SKU SKU-404' },
-      { row: 3, column: 'SKU', field: 'product', message: 'product SKU-GONE is in the recycle bin' },
-      { row: 4, column: 'Idea', field: 'suggestion', message: 'the suggestion is empty' },
-      { row: 4, column: 'Status', field: 'status', message: '"maybe" is not one of: new, reviewed, adopted, rejected' },
-      { row: 4, column: 'Date', field: 'suggested_at', message: expect.stringContaining('April 2024 has no day 31') },
+      { row: 2, column: 'SKU', field: 'product', message: 'there is no product with the SKU SKU-404', code: 'unknownProduct', params: { value: 'SKU-404' } },
+      { row: 3, column: 'SKU', field: 'product', message: 'product SKU-GONE is in the recycle bin', code: 'productInBin', params: { value: 'SKU-GONE' } },
+      { row: 4, column: 'Idea', field: 'suggestion', message: 'the suggestion is empty', code: 'empty', params: {} },
+      { row: 4, column: 'Status', field: 'status', message: '"maybe" is not one of: new, reviewed, adopted, rejected', code: 'notOneOf', params: { value: 'maybe', allowed: 'new, reviewed, adopted, rejected' } },
+      { row: 4, column: 'Date', field: 'suggested_at', message: expect.stringContaining('April 2024 has no day 31'), code: 'noDay', params: { value: '2024-04-31', year: 2024, month: 4, day: 31, days: 30 } },
     ]);
     const job = await importCsv('suggestions', bad, { skipInvalid: true });
     expect(job.report).toMatchObject({ skippedRows: [2, 3, 4], suggestions: { inserted: 1, updated: 0, unchanged: 0 } });
@@ -364,11 +364,11 @@ describe('income', () => {
 
   it('an invalid row rejects the whole file, naming row and column; skipInvalid imports the rest', async () => {
     await expectRejected('income', bad, {}, [
-      { row: 2, column: 'Period', field: 'period_start', message: '2024-02-01: a year must start on its first day (e.g. 2024-01-01)' },
-      { row: 3, column: 'Period', field: 'period_start', message: '2024-02-01: a quarter must start on its first day (e.g. 2024-04-01)' },
-      { row: 4, column: 'Revenue', field: 'income', message: '-1 is negative' },
-      { row: 5, column: 'Revenue', field: 'income', message: 'the income is empty' },
-      { row: 6, column: 'Type', field: 'period_type', message: '"weekly" is not one of: year, quarter, month' },
+      { row: 2, column: 'Period', field: 'period_start', message: '2024-02-01: a year must start on its first day (e.g. 2024-01-01)', code: 'periodStart', params: { value: '2024-02-01', periodType: 'year' } },
+      { row: 3, column: 'Period', field: 'period_start', message: '2024-02-01: a quarter must start on its first day (e.g. 2024-04-01)', code: 'periodStart', params: { value: '2024-02-01', periodType: 'quarter' } },
+      { row: 4, column: 'Revenue', field: 'income', message: '-1 is negative', code: 'negative', params: { value: -1 } },
+      { row: 5, column: 'Revenue', field: 'income', message: 'the income is empty', code: 'empty', params: {} },
+      { row: 6, column: 'Type', field: 'period_type', message: '"weekly" is not one of: year, quarter, month', code: 'notOneOf', params: { value: 'weekly', allowed: 'year, quarter, month' } },
     ]);
     const job = await importCsv('income', bad, { skipInvalid: true });
     expect(job.report).toMatchObject({ skippedRows: [2, 3, 4, 5, 6], income: { inserted: 1, updated: 0, unchanged: 0 } });
@@ -377,7 +377,7 @@ describe('income', () => {
   it('the same customer and period twice in a file is a row error', async () => {
     const job = await importCsv('income', 'Customer,Period,Revenue\nC-3,2020-01-01,1\nC-3,2020-01-01,2\n', {});
     expect(job.report.errors).toEqual([
-      { row: 3, column: 'Period', field: 'period_start', message: 'the income of customer C-3 for the period starting 2020-01-01 is already on row 2' },
+      { row: 3, column: 'Period', field: 'period_start', message: 'the income of customer C-3 for the period starting 2020-01-01 is already on row 2', code: 'duplicateRecord', params: { row: 2 } },
     ]);
   });
 });

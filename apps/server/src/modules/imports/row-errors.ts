@@ -1,9 +1,10 @@
+import type { Problem } from './problem.js';
+
 /** One problem with one row: the spreadsheet row number (header = row 1), the file's column, and why. */
-export interface RowError {
+export interface RowError extends Problem {
   row: number;
   column: string | null;
   field: string | null;
-  message: string;
 }
 
 /** Detailed errors kept in memory; beyond this only the rows are counted (a wrong date format fails every row). */
@@ -34,18 +35,18 @@ export class RowErrors {
     return this.rows;
   }
 
-  add(row: number, column: string | null, field: string | null, message: string) {
+  add(row: number, column: string | null, field: string | null, problem: Problem) {
     this.errorCount++;
-    if (this.kept.length < MAX_KEPT_ERRORS) this.kept.push({ row, column, field, message });
+    if (this.kept.length < MAX_KEPT_ERRORS) this.kept.push({ row, column, field, code: problem.code, params: problem.params, message: problem.message });
     const last = this.rows[this.rows.length - 1];
     if (last === row) return;
     if (last !== undefined && row < last) this.inOrder = false;
     this.rows.push(row);
   }
 
-  stop(row: number, message: string) {
-    this.add(row, null, null, message);
-    this.fatal = { row, column: null, field: null, message };
+  stop(row: number, problem: Problem) {
+    this.add(row, null, null, problem);
+    this.fatal = { row, column: null, field: null, code: problem.code, params: problem.params, message: problem.message };
   }
 
   private order() {

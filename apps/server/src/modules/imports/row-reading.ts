@@ -1,6 +1,7 @@
 import type { DateFormat } from './date-format.js';
 import { columnOf, type ResolvedMapping } from './mapping.js';
 import type { References } from './references.js';
+import type { Problem } from './problem.js';
 import type { RowErrors } from './row-errors.js';
 
 /** What every kind's row reader gets: where the fields are, how dates are written, where problems go. */
@@ -30,8 +31,8 @@ export interface RowReader<Plan> {
 
 export const PREVIEW_ROWS = 10;
 
-export const reportProblem = (ctx: ReadingContext, row: number, field: string, message: string) =>
-  ctx.errors.add(row, columnOf(ctx.mapping, field), field, message);
+export const reportProblem = (ctx: ReadingContext, row: number, field: string, problem: Problem) =>
+  ctx.errors.add(row, columnOf(ctx.mapping, field), field, problem);
 
 /** The cell of a field, or undefined when the field is not mapped. */
 export const cellOf = (ctx: ReadingContext, cells: string[], field: string): string | undefined => {

@@ -1,5 +1,6 @@
 import { ticketKinds, ticketPriorities, ticketStatuses } from '../tickets/schema.js';
 import { email, freeText, identifier, instant, money, oneOf, wholeNumber } from './field-types.js';
+import { problemOf } from './problem.js';
 import type { RecordKindSpec } from './record-rows.js';
 
 export type TicketField =
@@ -59,7 +60,7 @@ export const ticketSpec: RecordKindSpec<TicketField> = {
     const opened = values.opened_at as string;
     for (const field of ['resolved_at', 'closed_at'] as const) {
       const at = values[field];
-      if (typeof at === 'string' && Date.parse(at) < Date.parse(opened)) problem(field, `${at} is before the ticket was opened (${opened})`);
+      if (typeof at === 'string' && Date.parse(at) < Date.parse(opened)) problem(field, problemOf('beforeOpened', `${at} is before the ticket was opened (${opened})`, { value: at, opened }));
     }
   },
 };

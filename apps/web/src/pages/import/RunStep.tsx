@@ -3,10 +3,11 @@ import type { ParseKeys } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { ImportKind } from '../../api/enums';
-import { useImportJob } from '../../api/imports';
+import { useImportJob, type ImportReport as Report } from '../../api/imports';
 import { ErrorResult } from '../../components/feedback/ErrorResult';
 import { useFormatters } from '../../components/format/useFormatters';
 import { ImportReport } from './ImportReport';
+import { useProblemText } from './useProblemText';
 
 /** Where the imported records are seen afterwards: referrals and income are on each customer's page. */
 const listOf: Record<ImportKind, { path: string; label: ParseKeys }> = {
@@ -24,6 +25,11 @@ export function RunStep({ jobId, kind, onRestart }: { jobId: number; kind: Impor
   const { t } = useTranslation();
   const format = useFormatters();
   const job = useImportJob(jobId, true);
+  const problemText = useProblemText();
+  const rejection = (report: Report) =>
+    report.fatal
+      ? `${t('import.errorRow')} ${report.fatal.row}: ${problemText(report.fatal)}`
+      : t('import.rejectedInvalid', { invalid: format.number(report.invalidRows ?? 0), total: format.number(report.totalRows ?? 0) });
 
   if (job.isPending) return <Skeleton active />;
   if (job.isError) return <ErrorResult error={job.error} onRetry={() => void job.refetch()} />;
@@ -37,8 +43,8 @@ export function RunStep({ jobId, kind, onRestart }: { jobId: number; kind: Impor
         <Result
           status={ok ? 'success' : rejected ? 'warning' : 'error'}
           title={ok ? t('import.doneTitle') : rejected ? t('import.rejectedTitle') : t('import.failedTitle')}
-          // The counts below say what happened; the server's sentence matters when nothing was written.
-          subTitle={ok ? undefined : (report?.message ?? error ?? undefined)}
+          // The counts below say what happened; why matters when nothing was written.
+          subTitle={ok ? undefined : rejected ? rejection(report) : (error ?? report?.message ?? undefined)}
           extra={[
             <Button key="again" onClick={onRestart}>
               {t('import.startOver')}

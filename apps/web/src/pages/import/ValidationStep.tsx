@@ -7,6 +7,7 @@ import { useRunImport, type ImportOptions, type ImportRowError, type ImportValid
 import { useFormatters } from '../../components/format/useFormatters';
 import { SampleTable } from './SampleTable';
 import { useFieldLabel } from './useFieldLabel';
+import { useProblemText } from './useProblemText';
 
 interface Props {
   kind: ImportKind;
@@ -21,6 +22,7 @@ interface Props {
 /** Step 3: the validation report (counts and every invalid row) and the decision to import. */
 export function ValidationStep({ kind, uploadId, options, validation, onBack, onStarted }: Props) {
   const { t } = useTranslation();
+  const problemText = useProblemText();
   const fieldLabel = useFieldLabel(kind);
   // Preview rows are keyed by target field, plus the spreadsheet row number.
   const previewLabel = (key: string) => (key === 'row' ? t('import.errorRow') : fieldLabel({ name: key, label: key, required: false }));
@@ -56,7 +58,7 @@ export function ValidationStep({ kind, uploadId, options, validation, onBack, on
       </Row>
 
       {validation.fatal ? (
-        <Alert type="error" showIcon title={`${t('import.errorRow')} ${validation.fatal.row}: ${validation.fatal.message}`} />
+        <Alert type="error" showIcon title={`${t('import.errorRow')} ${validation.fatal.row}: ${problemText(validation.fatal)}`} />
       ) : null}
 
       {suggestDate ? (
@@ -90,7 +92,7 @@ export function ValidationStep({ kind, uploadId, options, validation, onBack, on
               columns={[
                 { key: 'row', dataIndex: 'row', title: t('import.errorRow'), width: 90 },
                 { key: 'column', dataIndex: 'column', title: t('import.errorColumn'), width: 200, ellipsis: true, render: (v: string | null) => v || '—' },
-                { key: 'message', dataIndex: 'message', title: t('import.errorReason') },
+                { key: 'message', dataIndex: 'message', title: t('import.errorReason'), render: (_: string, e: ImportRowError) => problemText(e) },
               ]}
             />
           </div>
