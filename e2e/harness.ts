@@ -275,6 +275,8 @@ export async function launchBrowser(options: LaunchBrowserOptions = {}): Promise
       locale: options.locale ?? 'en-US',
       timezoneId: 'UTC',
       baseURL: options.baseURL,
+      // no sliding dropdowns and drawers (the app honours the setting): a click lands where the element is
+      reducedMotion: 'reduce',
     });
     const errors: string[] = [];
     context.on('console', (msg) => {
