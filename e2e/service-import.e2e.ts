@@ -16,6 +16,7 @@ const demo = useDemoServer({ demo: false, language: 'zh-CN' });
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'relata-e2e-tickets-'));
 const ticketsCsv = path.join(work, 'helpdesk-tickets.csv');
 const unknownCustomerCsv = path.join(work, 'unknown-customer.csv');
+const brokenQuoteCsv = path.join(work, 'broken-quote.csv');
 const header = 'Ticket No,Customer ID,Subject,Type,Priority,Status,Opened,Resolved,Minutes,Cost,CSAT,Assigned To,Description';
 
 /** Waits for the wizard to settle (screen.ts: no spinner, no skeleton, the pointer out of the way), then shoots. */
@@ -44,6 +45,9 @@ beforeAll(async () => {
     ].join('\n'),
   );
   fs.writeFileSync(unknownCustomerCsv, [header, 'HD-2001,C-9999,Nobody knows them,request,low,open,2024-05-08 10:00,,,,,,'].join('\n'));
+  // twenty good rows, then a quote that never closes: nothing after it can be read
+  const good = Array.from({ length: 20 }, (_, i) => `HD-30${String(i).padStart(2, '0')},C-1001,Row ${i},request,low,open,2024-05-08 10:00,,,,,,`);
+  fs.writeFileSync(brokenQuoteCsv, [header, ...good, 'HD-3099,C-1001,"Quote never closed,request,low,open,2024-05-08 10:00,,,,,,', 'HD-3100,C-1001,After,request,low,open,2024-05-08 10:00,,,,,,'].join('\n'));
   const { page } = demo;
   // the customers and the service user the tickets name: a tickets file never creates them
   for (const [externalId, name] of [
@@ -120,5 +124,23 @@ describe('importing a helpdesk’s tickets through the wizard', () => {
     await expect.poll(() => errors.textContent()).toContain('there is no customer with the external id C-9999');
     await shoot(page, 'import-tickets-unknown-customer-en');
     await page.getByTestId('language-zh-CN').click();
+  });
+
+  it('stops at a row the CSV cannot be read past, says why in Chinese, and imports nothing even when told to skip invalid rows', async () => {
+    const { page } = demo;
+    await uploadTickets(page, brokenQuoteCsv);
+    await page.getByTestId('import-validate').click();
+    const fatal = page.getByTestId('import-fatal');
+    await fatal.waitFor();
+    expect(await fatal.textContent()).toContain('第 22 行：CSV 从这一行起无法读取');
+    await shoot(page, 'import-tickets-broken-quote');
+    await page.getByTestId('import-skip-invalid').click();
+    await page.getByTestId('import-confirm').click();
+    const result = page.getByTestId('import-result');
+    await expect.poll(() => result.getAttribute('data-status'), { timeout: 60_000 }).toBe('rejected');
+    expect(await result.textContent()).toContain('CSV 从这一行起无法读取');
+    await shoot(page, 'import-tickets-broken-quote-rejected');
+    const tickets = await getJson(page, '/api/tickets?pageSize=200');
+    expect(tickets.items.filter((t: { externalId: string }) => t.externalId.startsWith('HD-30'))).toEqual([]);
   });
 });

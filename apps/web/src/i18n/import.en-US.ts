@@ -34,6 +34,7 @@ export const importEnUS: typeof importZhCN = {
   validRows: 'Valid',
   invalidRows: 'Invalid',
   errorsTitle: 'Invalid rows',
+  atRow: 'Row {{row}}: {{reason}}',
   errorRow: 'Row',
   errorColumn: 'Column',
   errorReason: 'Reason',

@@ -33,6 +33,7 @@ export const importZhCN = {
   invalidRows: '无效行',
   errorsTitle: '无效的行',
   errorRow: '行号',
+  atRow: '第 {{row}} 行：{{reason}}',
   errorColumn: '列',
   errorReason: '原因',
   preview: '预览',

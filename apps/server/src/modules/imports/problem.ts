@@ -1,8 +1,8 @@
 /**
  * Why a row (or a cell) of an import was refused, for readers of either language: the English sentence the API
  * and the CLI give (`message`), and a code with the values it names (`params`), which the web app words in its
- * reader's language (apps/web/src/i18n/import-problems.*.ts). A stored report is then read in whoever opens it's
- * language, not in that of the person who uploaded the file.
+ * reader's language (apps/web/src/i18n/import-problems.*.ts). A stored report is then read in the language of
+ * whoever opens it, not of whoever uploaded the file.
  */
 export const problemCodes = [
   // cells

@@ -95,13 +95,7 @@ export async function replacementProspects(
     .slice(0, limit)
     .map(
       ({ c, score }): ReplacementProspect => ({
-        kind: c.kind,
-        id: c.id,
-        name: c.name,
-        customerType: c.customerType,
-        industry: c.industry,
-        region: c.region,
-        city: c.city,
+        ...c,
         resemblance: score.probability,
         reasons: score.contributions
           .filter((r) => r.logRatio > 0)

@@ -28,7 +28,7 @@ export function RunStep({ jobId, kind, onRestart }: { jobId: number; kind: Impor
   const problemText = useProblemText();
   const rejection = (report: Report) =>
     report.fatal
-      ? `${t('import.errorRow')} ${report.fatal.row}: ${problemText(report.fatal)}`
+      ? t('import.atRow', { row: report.fatal.row, reason: problemText(report.fatal) })
       : t('import.rejectedInvalid', { invalid: format.number(report.invalidRows ?? 0), total: format.number(report.totalRows ?? 0) });
 
   if (job.isPending) return <Skeleton active />;

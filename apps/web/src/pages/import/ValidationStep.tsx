@@ -58,7 +58,7 @@ export function ValidationStep({ kind, uploadId, options, validation, onBack, on
       </Row>
 
       {validation.fatal ? (
-        <Alert type="error" showIcon title={`${t('import.errorRow')} ${validation.fatal.row}: ${problemText(validation.fatal)}`} />
+        <Alert type="error" showIcon title={t('import.atRow', { row: validation.fatal.row, reason: problemText(validation.fatal) })} data-testid="import-fatal" />
       ) : null}
 
       {suggestDate ? (
